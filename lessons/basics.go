@@ -1,0 +1,8 @@
+package lessons
+
+// basics holds the lessons of the basics chapter, in reading order.
+var basics = []Lesson{
+	{ID: "basics/hello", Title: "One message each way, then both close", Wire: true},
+	{ID: "basics/echo", Title: "The client sends three lines; the server echoes each", Input: "hello\nsockets\nbye\n", Wire: true},
+	{ID: "basics/addresses", Title: "Both ends of a connection: LocalAddr and RemoteAddr"},
+}

@@ -1,0 +1,4 @@
+package lessons
+
+// headers holds the lessons of the headers chapter, in reading order.
+var headers = []Lesson{}

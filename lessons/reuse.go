@@ -1,0 +1,4 @@
+package lessons
+
+// reuse holds the lessons of the reuse chapter, in reading order.
+var reuse = []Lesson{}

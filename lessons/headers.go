@@ -1,4 +1,60 @@
 package lessons
 
+import (
+	"time"
+
+	"sockbook/runner/relay"
+)
+
 // headers holds the lessons of the headers chapter, in reading order.
-var headers = []Lesson{}
+var headers = []Lesson{
+	{
+		ID:    "headers/fixed-header",
+		Title: "A fixed 6-byte binary header as a Go struct",
+		Wire:  true,
+	},
+	{
+		ID:     "headers/length-prefix",
+		Title:  "Length-prefixed frames through a chopped stream",
+		Faults: relay.Plan{Chop: 3, Seed: 7, Delay: 10 * time.Millisecond},
+		Wire:   true,
+	},
+	{
+		ID:    "headers/endian-wrong",
+		Title: "Wrong: a little-endian length read as big-endian",
+		Wire:  true,
+	},
+	{
+		ID:    "headers/endian-right",
+		Title: "Right: both sides use network byte order",
+		Wire:  true,
+	},
+	{
+		ID:    "headers/json-header",
+		Title: "A JSON header behind a 4-byte length",
+		Wire:  true,
+	},
+	{
+		ID:                   "headers/limit-wrong",
+		Title:                "Wrong: allocating the length a stranger claims",
+		Wire:                 true,
+		ServerExitsWithError: true,
+	},
+	{
+		ID:    "headers/limit-right",
+		Title: "Right: checking the length against a limit first",
+		Wire:  true,
+	},
+	{
+		ID:     "headers/ready-wrong",
+		Title:  "Wrong: a \"ready\" round trip before every body",
+		Faults: relay.Plan{Delay: 20 * time.Millisecond},
+		Wire:   true,
+	},
+	{
+		ID:     "headers/ready-right",
+		Title:  "Right: length and body sent without waiting",
+		Faults: relay.Plan{Delay: 20 * time.Millisecond},
+		Wire:   true,
+	},
+}

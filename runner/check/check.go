@@ -63,6 +63,11 @@ type Env struct {
 	// ServerRSS returns the resident memory of the learner's server process
 	// in bytes.
 	ServerRSS func() (int64, error)
+	// ServerVM returns the memory the learner's server process has mapped
+	// for its data, in bytes (VmData on Linux), touched or not: a huge
+	// make([]byte, n) shows here at once, while ServerRSS grows only as the
+	// pages are written. Nil when the runner cannot tell.
+	ServerVM func() (int64, error)
 	// ServerExit waits, until ctx ends, for the learner's server to exit and
 	// returns its exit status.
 	ServerExit func(ctx context.Context) (int, error)

@@ -4,5 +4,12 @@ package check
 // concurrency: hello-once, echo-upper, udp-time, line-frames, length-prefix
 // and echo-concurrent.
 func coreExercises() []Exercise {
-	return []Exercise{}
+	return []Exercise{
+		helloOnce(),
+		echoUpper(),
+		udpTime(),
+		lineFrames(),
+		lengthPrefix(),
+		echoConcurrent(),
+	}
 }

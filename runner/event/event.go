@@ -4,7 +4,10 @@
 package event
 
 import (
+	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Side names who an event belongs to.
@@ -41,6 +44,10 @@ const (
 	Exit       Kind = "exit"       // a program ended; Code is its exit status
 	Note       Kind = "note"       // a message from the runner
 	Failure    Kind = "failure"    // the run went wrong: compile error, panic, timeout, flood
+	// Waiting says the program is blocked waiting for a new connection or
+	// datagram (Text is "accept" or "readfrom"). The runner uses it to see
+	// that a server is idle; layouts do not show it.
+	Waiting Kind = "waiting"
 )
 
 // Event is one thing that happened during a run.
@@ -57,4 +64,58 @@ type Event struct {
 	Err   string        `json:"err,omitempty"`
 	Conn  int           `json:"conn,omitempty"` // which connection of this side, from 1
 	Code  int           `json:"code,omitempty"` // exit status, for Exit
+}
+
+// IsSocket reports whether the kind is a socket call, shown with --wire.
+func (k Kind) IsSocket() bool {
+	switch k {
+	case Listen, Accept, Dial, Read, Write, ReadFrom, WriteTo, Close, CloseWrite, SockError:
+		return true
+	}
+	return false
+}
+
+// PreviewLimit is the number of characters a payload preview keeps.
+const PreviewLimit = 48
+
+// Preview returns a printable, one-line view of a payload: printable text
+// is kept, other bytes are escaped the way Go writes them in strings
+// (\n, \x00), and a long payload keeps its start and end around "…".
+func Preview(b []byte) string {
+	const window = 4 * PreviewLimit // bytes enough for PreviewLimit escapes
+	if len(b) <= window {
+		if parts := escape(b); len(parts) <= PreviewLimit {
+			return strings.Join(parts, "")
+		}
+	}
+	head := escape(b[:min(len(b), window)])
+	tail := escape(b[max(0, len(b)-window):])
+	half := PreviewLimit / 2
+	head = head[:min(len(head), half)]
+	tail = tail[max(0, len(tail)-half+1):]
+	return strings.Join(head, "") + "…" + strings.Join(tail, "")
+}
+
+// escape splits b into printable pieces, one per rune or escaped byte.
+func escape(b []byte) []string {
+	parts := make([]string, 0, len(b))
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		switch {
+		case r == '\n':
+			parts = append(parts, `\n`)
+		case r == '\r':
+			parts = append(parts, `\r`)
+		case r == '\t':
+			parts = append(parts, `\t`)
+		case r == '\\':
+			parts = append(parts, `\\`)
+		case r == utf8.RuneError && size <= 1, r < 0x20, r == 0x7f:
+			parts = append(parts, fmt.Sprintf(`\x%02x`, b[0]))
+		default:
+			parts = append(parts, string(r))
+		}
+		b = b[size:]
+	}
+	return parts
 }

@@ -1,0 +1,428 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"sockbook/runner"
+	"sockbook/runner/check"
+	"sockbook/runner/child"
+	"sockbook/runner/event"
+	"sockbook/runner/transcript"
+	"sockbook/solutions"
+	"sockbook/solutions/workspace"
+)
+
+// newFlags returns a flag set for a subcommand with its usage text.
+func newFlags(env *cliEnv, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), strings.TrimSpace(usage))
+		var hasFlags bool
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintln(fs.Output(), "\nFlags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parse parses a subcommand's arguments; done is set with the exit status
+// when the command should stop here (--help, a bad flag).
+func parse(fs *flag.FlagSet, args []string) (pos []string, code int, done bool) {
+	pos, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil, exitOK, true
+	}
+	if err != nil {
+		return nil, exitUsage, true
+	}
+	return pos, 0, false
+}
+
+// exerciseIDs lists the exercise ids for messages.
+func exerciseIDs() string {
+	var ids []string
+	for _, ex := range check.All() {
+		ids = append(ids, ex.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+func findExercise(env *cliEnv, cmd, id string) (check.Exercise, bool) {
+	ex, err := check.Find(id)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook %s: no exercise %q (exercises: %s)\n", cmd, id, exerciseIDs())
+		return check.Exercise{}, false
+	}
+	return ex, true
+}
+
+// loadProgress opens the workspace around the current folder, if any.
+func loadProgress(env *cliEnv) (workspace.Workspace, *workspace.Progress, bool) {
+	w, ok := workspace.Find(".")
+	if !ok {
+		return w, nil, false
+	}
+	p, err := w.Load()
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook: %v\n", err)
+		if p == nil {
+			return w, nil, false
+		}
+	}
+	return w, p, true
+}
+
+func cmdInit(ctx context.Context, env *cliEnv, args []string) int {
+	fs := newFlags(env, "init", `
+Usage: sockbook init DIR
+
+Creates a workspace in DIR: one starter program per exercise, in
+DIR/exercises/<id>/main.go, and a progress file, DIR/sockbook.json.
+Existing files are never overwritten, so running it again is safe.`)
+	pos, code, done := parse(fs, args)
+	if done {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	var starters []workspace.Starter
+	for _, ex := range check.All() {
+		src, err := solutions.Starter(ex.ID)
+		if err != nil {
+			fmt.Fprintf(env.stderr, "sockbook init: %v\n", err)
+			return exitFailed
+		}
+		starters = append(starters, workspace.Starter{ID: ex.ID, Source: src})
+	}
+	_, wrote, err := workspace.Init(pos[0], starters)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook init: %v\n", err)
+		return exitFailed
+	}
+	for _, p := range wrote {
+		fmt.Fprintf(env.stdout, "wrote %s\n", p)
+	}
+	if len(wrote) == 0 {
+		fmt.Fprintf(env.stdout, "%s is already a workspace; nothing to write\n", pos[0])
+	}
+	fmt.Fprintf(env.stdout, "\nNext: cd %s, edit exercises/%s/main.go, then run: sockbook check %s\n", pos[0], starters[0].ID, starters[0].ID)
+	return exitOK
+}
+
+func cmdCheck(ctx context.Context, env *cliEnv, args []string) int {
+	fs := newFlags(env, "check", `
+Usage: sockbook check EXERCISE [FILE] [flags]
+
+Runs your program (FILE, or exercises/EXERCISE/main.go in this workspace)
+through the exercise's scenarios and prints a verdict for each.
+Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
+	asJSON := fs.Bool("json", false, "print the verdicts as JSON")
+	engine := fs.String("engine", "yaegi", "yaegi (interpreter) or go (go build)")
+	noColor := fs.Bool("no-color", false, "no colours")
+	width := fs.Int("width", 0, "width in columns")
+	only := fs.String("scenario", "", "run only this scenario (comma-separated names)")
+	pos, code, done := parse(fs, args)
+	if done {
+		return code
+	}
+	if len(pos) < 1 || len(pos) > 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	ex, ok := findExercise(env, "check", pos[0])
+	if !ok {
+		return exitUsage
+	}
+	w, progress, inWorkspace := loadProgress(env)
+	path := ""
+	switch {
+	case len(pos) == 2:
+		path = pos[1]
+	case inWorkspace:
+		path = w.ExercisePath(ex.ID)
+	default:
+		fmt.Fprintf(env.stderr, "sockbook check: give the program to check (sockbook check %s FILE), or run it in a workspace (sockbook init DIR)\n", ex.ID)
+		return exitUsage
+	}
+	prog, err := runner.LoadProgram(path)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
+		return exitUsage
+	}
+	if *engine != "yaegi" && *engine != "go" {
+		fmt.Fprintf(env.stderr, "sockbook check: unknown engine %q (want yaegi or go)\n", *engine)
+		return exitUsage
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
+		return exitFailed
+	}
+	opts := check.Options{Command: []string{exe, child.Arg}, Engine: runner.Engine(*engine)}
+	if *only != "" {
+		opts.Only = strings.Split(*only, ",")
+	}
+	color := env.term.color && !*noColor
+	pal := newVerdictPalette(color)
+	if !*asJSON {
+		fmt.Fprintf(env.stdout, "Checking %s against %s (%d scenarios)\n", prog.Path, ex.ID, len(ex.Scenarios))
+		opts.OnScenario = func(r check.ScenarioResult) { printScenarioLine(env.stdout, pal, r) }
+	}
+	rep, err := check.Run(ctx, ex, prog, opts)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
+		return exitFailed
+	}
+	if len(rep.Scenarios) == 0 {
+		fmt.Fprintf(env.stderr, "sockbook check: no scenario named %q\n", *only)
+		return exitUsage
+	}
+	if inWorkspace && len(pos) == 1 && len(opts.Only) == 0 {
+		st := progress.Status(ex.ID)
+		st.Checks++
+		if rep.Pass && !st.Passed {
+			st.Passed, st.PassedAt = true, time.Now().UTC()
+		}
+		progress.Current = ex.ID
+		if err := w.Save(progress); err != nil {
+			fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
+			return exitFailed
+		}
+	} else {
+		printCheckSummary(env, pal, rep, env.term.displayWidth(*width), color)
+	}
+	if rep.Pass {
+		return exitOK
+	}
+	return exitFailed
+}
+
+// verdictPalette colours check output.
+type verdictPalette struct{ pass, fail, skip, dim func(string) string }
+
+func newVerdictPalette(on bool) verdictPalette {
+	mk := func(code string) func(string) string {
+		if !on {
+			return func(s string) string { return s }
+		}
+		return func(s string) string { return "\x1b[" + code + "m" + s + "\x1b[0m" }
+	}
+	return verdictPalette{pass: mk("32"), fail: mk("31;1"), skip: mk("33"), dim: mk("2")}
+}
+
+func printScenarioLine(w io.Writer, pal verdictPalette, r check.ScenarioResult) {
+	mark, name := pal.pass("✔"), r.Name
+	switch {
+	case r.Skipped:
+		mark = pal.skip("–")
+	case !r.Pass:
+		mark = pal.fail("✘")
+	}
+	fmt.Fprintf(w, "  %s %-28s %s\n", mark, name, pal.dim(fmt.Sprintf("%.2fs", r.Duration.Seconds())))
+}
+
+// printCheckSummary explains the first failure, with its transcript, and
+// says what to do next.
+func printCheckSummary(env *cliEnv, pal verdictPalette, rep *check.Report, width int, color bool) {
+	w := env.stdout
+	passed := 0
+	var first *check.ScenarioResult
+	for i := range rep.Scenarios {
+		r := &rep.Scenarios[i]
+		if r.Pass {
+			passed++
+		} else if first == nil && !r.Skipped {
+			first = r
+		}
+	}
+	fmt.Fprintln(w)
+	if rep.Pass {
+		fmt.Fprintf(w, "%s all %d scenarios pass. `sockbook solution %s` shows the reference solution to compare.\n", pal.pass("Passed:"), passed, rep.Exercise)
+		return
+	}
+	fmt.Fprintf(w, "%s %d of %d scenarios pass.\n\n", pal.fail("Failed:"), passed, len(rep.Scenarios))
+	if first == nil {
+		return
+	}
+	fmt.Fprintf(w, "First failure: %s — %s\n", first.Name, first.Doc)
+	fmt.Fprintf(w, "  %s\n", first.What)
+	if first.Expected != "" || first.Got != "" {
+		fmt.Fprintf(w, "  expected: %s\n  got:      %s\n", first.Expected, first.Got)
+	}
+	if len(first.Events) > 0 {
+		fmt.Fprintln(w, "\nTranscript of that scenario (your program, and the checker's side):")
+		transcript.Print(w, trimEvents(first.Events, 60), transcript.Options{Layout: transcript.Interleaved, Color: color, Width: width, Wire: true, Times: true})
+	}
+	fmt.Fprintf(w, "\nStuck? `sockbook hint %s` gives a hint. Re-run one scenario with --scenario %s.\n", rep.Exercise, first.Name)
+}
+
+// trimEvents keeps the start and the end of a long transcript.
+func trimEvents(evs []event.Event, n int) []event.Event {
+	if len(evs) <= n {
+		return evs
+	}
+	head := evs[:n/2]
+	tail := evs[len(evs)-n/2:]
+	gap := event.Event{Side: event.Runner, Kind: event.Note, Time: tail[0].Time, Text: fmt.Sprintf("… %d events left out …", len(evs)-n)}
+	out := append(append(append([]event.Event(nil), head...), gap), tail...)
+	return out
+}
+
+func cmdHint(ctx context.Context, env *cliEnv, args []string) int {
+	fs := newFlags(env, "hint", `
+Usage: sockbook hint EXERCISE
+
+Shows the exercise's next hint; each call in a workspace shows one more.`)
+	all := fs.Bool("all", false, "show every hint at once")
+	pos, code, done := parse(fs, args)
+	if done {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	ex, ok := findExercise(env, "hint", pos[0])
+	if !ok {
+		return exitUsage
+	}
+	hints, err := solutions.Hints(ex.ID)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook hint: %v\n", err)
+		return exitFailed
+	}
+	w, progress, inWorkspace := loadProgress(env)
+	shown := 0
+	if inWorkspace {
+		shown = progress.Status(ex.ID).HintsShown
+	}
+	upTo := shown + 1
+	if *all || upTo > len(hints) {
+		upTo = len(hints)
+	}
+	for i := 0; i < upTo; i++ {
+		fmt.Fprintf(env.stdout, "Hint %d of %d:\n%s\n\n", i+1, len(hints), hints[i])
+	}
+	switch {
+	case upTo < len(hints) && inWorkspace:
+		fmt.Fprintf(env.stdout, "Run `sockbook hint %s` again for the next one.\n", ex.ID)
+	case upTo < len(hints):
+		fmt.Fprintf(env.stdout, "Outside a workspace each call shows the first hint; --all shows them all.\n")
+	default:
+		fmt.Fprintf(env.stdout, "That was the last hint. After a pass, `sockbook solution %s` shows the reference.\n", ex.ID)
+	}
+	if inWorkspace {
+		progress.Status(ex.ID).HintsShown = upTo
+		if err := w.Save(progress); err != nil {
+			fmt.Fprintf(env.stderr, "sockbook hint: %v\n", err)
+		}
+	}
+	return exitOK
+}
+
+func cmdSolution(ctx context.Context, env *cliEnv, args []string) int {
+	fs := newFlags(env, "solution", `
+Usage: sockbook solution EXERCISE
+
+Shows the exercise's reference solution, once your program has passed
+its check in this workspace (or with --force).`)
+	force := fs.Bool("force", false, "show it even before a pass")
+	pos, code, done := parse(fs, args)
+	if done {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	ex, ok := findExercise(env, "solution", pos[0])
+	if !ok {
+		return exitUsage
+	}
+	_, progress, inWorkspace := loadProgress(env)
+	if !*force && (!inWorkspace || !progress.Status(ex.ID).Passed) {
+		fmt.Fprintf(env.stderr, "sockbook solution: pass `sockbook check %s` in your workspace first (or use --force)\n", ex.ID)
+		return exitFailed
+	}
+	src, err := solutions.Reference(ex.ID)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook solution: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintf(env.stdout, "// solutions/%s/main.go — the reference solution of %s\n\n", ex.ID, ex.ID)
+	env.stdout.Write(src)
+	return exitOK
+}
+
+func cmdReset(ctx context.Context, env *cliEnv, args []string) int {
+	fs := newFlags(env, "reset", `
+Usage: sockbook reset EXERCISE
+
+Puts the starter program back in exercises/EXERCISE/main.go, replacing
+your work (it asks first; --yes for scripts).`)
+	yes := fs.Bool("yes", false, "do not ask")
+	pos, code, done := parse(fs, args)
+	if done {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	ex, ok := findExercise(env, "reset", pos[0])
+	if !ok {
+		return exitUsage
+	}
+	w, _, inWorkspace := loadProgress(env)
+	if !inWorkspace {
+		fmt.Fprintln(env.stderr, "sockbook reset: not in a workspace (sockbook init DIR makes one)")
+		return exitUsage
+	}
+	path := w.ExercisePath(ex.ID)
+	if !*yes {
+		if !env.term.stdinTTY {
+			fmt.Fprintf(env.stderr, "sockbook reset: this replaces %s; confirm with --yes\n", path)
+			return exitUsage
+		}
+		fmt.Fprintf(env.stdout, "Replace %s with the starter? Your changes will be lost. [y/N] ", path)
+		answer, _ := bufio.NewReader(env.stdin).ReadString('\n')
+		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+			fmt.Fprintln(env.stdout, "Left as it was.")
+			return exitOK
+		}
+	}
+	src, err := solutions.Starter(ex.ID)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook reset: %v\n", err)
+		return exitFailed
+	}
+	if err := w.Reset(workspace.Starter{ID: ex.ID, Source: src}); err != nil {
+		fmt.Fprintf(env.stderr, "sockbook reset: %v\n", err)
+		return exitFailed
+	}
+	rel, _ := filepath.Rel(".", path)
+	fmt.Fprintf(env.stdout, "%s is the starter again.\n", rel)
+	return exitOK
+}

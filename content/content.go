@@ -1,0 +1,115 @@
+// Package content holds the workbook's chapters: one Markdown file per
+// chapter, embedded in the binary and read in a fixed order. The chapter id
+// is the file's name without ".md" and is the same id the lessons catalog
+// and the command line use.
+package content
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+//go:embed *.md
+var files embed.FS
+
+// Chapter is one chapter of the workbook.
+type Chapter struct {
+	// ID is the chapter id, such as "basics".
+	ID string
+	// Title is the text of the chapter's first level-1 heading.
+	Title string
+	// Markdown is the chapter's source.
+	Markdown []byte
+}
+
+// IDs returns every chapter id in reading order, written or not; a
+// chapter is written once its file content/<id>.md exists.
+func IDs() []string {
+	return []string{"basics", "loops", "reuse", "udp", "sticky", "headers", "concurrency", "projects"}
+}
+
+// Chapters returns the chapters whose file exists, in reading order.
+func Chapters() []Chapter {
+	var out []Chapter
+	for _, id := range IDs() {
+		if ch, err := load(id); err == nil {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+// Find returns the chapter with the given id.
+func Find(id string) (Chapter, error) {
+	for _, known := range IDs() {
+		if known != id {
+			continue
+		}
+		ch, err := load(id)
+		if errors.Is(err, fs.ErrNotExist) {
+			return Chapter{}, fmt.Errorf("chapter %q is not written yet (written: %s)", id, strings.Join(written(), ", "))
+		}
+		return ch, err
+	}
+	return Chapter{}, fmt.Errorf("no chapter %q (chapters: %s)", id, strings.Join(written(), ", "))
+}
+
+// written lists the ids of the chapters whose file exists.
+func written() []string {
+	var ids []string
+	for _, ch := range Chapters() {
+		ids = append(ids, ch.ID)
+	}
+	return ids
+}
+
+func load(id string) (Chapter, error) {
+	md, err := fs.ReadFile(files, id+".md")
+	if err != nil {
+		return Chapter{}, fmt.Errorf("chapter %s: %w", id, err)
+	}
+	return Chapter{ID: id, Title: Title(md), Markdown: md}, nil
+}
+
+// Title returns the plain text of the document's first level-1 heading,
+// or "" when it has none.
+func Title(markdown []byte) string {
+	doc := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser().Parse(text.NewReader(markdown))
+	var title string
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok || h.Level != 1 {
+			return ast.WalkContinue, nil
+		}
+		title = strings.TrimSpace(inlineText(h, markdown))
+		return ast.WalkStop, nil
+	})
+	return title
+}
+
+// inlineText is the text of n's inline descendants without markup.
+func inlineText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(source))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		default:
+			b.WriteString(inlineText(c, source))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,137 @@
+package content
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+
+	"sockbook/content/render"
+)
+
+func TestChaptersInOrder(t *testing.T) {
+	chapters := Chapters()
+	if len(chapters) == 0 || chapters[0].ID != "basics" {
+		t.Fatalf("Chapters() should start with basics, got %d chapters", len(chapters))
+	}
+	last := -1
+	for _, ch := range chapters {
+		i := slices.Index(IDs(), ch.ID)
+		if i < 0 {
+			t.Errorf("chapter %q is not a known id", ch.ID)
+		}
+		if i <= last {
+			t.Errorf("chapter %q is out of reading order", ch.ID)
+		}
+		last = i
+		if ch.Title == "" {
+			t.Errorf("chapter %q has no level-1 heading", ch.ID)
+		}
+		if len(ch.Markdown) == 0 {
+			t.Errorf("chapter %q is empty", ch.ID)
+		}
+	}
+}
+
+// TestEveryFileIsAChapter catches a Markdown file whose name is not a
+// chapter id: Chapters would silently leave it out.
+func TestEveryFileIsAChapter(t *testing.T) {
+	names, err := fs.Glob(files, "*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		if id := strings.TrimSuffix(name, ".md"); !slices.Contains(IDs(), id) {
+			t.Errorf("content/%s is not a chapter id (ids: %s)", name, strings.Join(IDs(), ", "))
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	cases := []struct {
+		id        string
+		wantTitle string
+		wantErr   string
+	}{
+		{id: "basics", wantTitle: "Basics: one connection, end to end"},
+		{id: "nope", wantErr: `no chapter "nope" (chapters: basics`},
+		{id: "", wantErr: `no chapter ""`},
+	}
+	for _, tc := range cases {
+		ch, err := Find(tc.id)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("Find(%q) error = %v, want one containing %q", tc.id, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Find(%q): %v", tc.id, err)
+			continue
+		}
+		if ch.ID != tc.id || ch.Title != tc.wantTitle {
+			t.Errorf("Find(%q) = %q %q, want title %q", tc.id, ch.ID, ch.Title, tc.wantTitle)
+		}
+	}
+}
+
+// TestFindUnwritten checks the message for a known id whose file is not
+// there yet; it only runs while such a chapter exists.
+func TestFindUnwritten(t *testing.T) {
+	for _, id := range IDs() {
+		if _, err := fs.Stat(files, id+".md"); err == nil {
+			continue
+		}
+		_, err := Find(id)
+		if err == nil || !strings.Contains(err.Error(), "not written yet") {
+			t.Errorf("Find(%q) error = %v, want one saying it is not written yet", id, err)
+		}
+		return
+	}
+	t.Skip("every chapter is written")
+}
+
+func TestTitle(t *testing.T) {
+	cases := []struct{ md, want string }{
+		{"# Plain\n\ntext", "Plain"},
+		{"intro\n\n## Not this\n\n# The *real* `one`\n", "The real one"},
+		{"```\n# not a heading\n```\n\n# Yes", "Yes"},
+		{"Setext\n======\n", "Setext"},
+		{"no heading", ""},
+	}
+	for _, tc := range cases {
+		if got := Title([]byte(tc.md)); got != tc.want {
+			t.Errorf("Title(%q) = %q, want %q", tc.md, got, tc.want)
+		}
+	}
+}
+
+// TestCodeBlocks requires every Go block of every chapter to be a lesson
+// or a marked fragment.
+func TestCodeBlocks(t *testing.T) {
+	for _, ch := range Chapters() {
+		for _, b := range render.UnmarkedGoBlocks(ch.Markdown) {
+			t.Errorf("%s.md:%d: a ```%s block must be a ```lesson block or marked ```go fragment", ch.ID, b.Line, b.Info)
+		}
+	}
+}
+
+// TestChapterFits80Columns renders every chapter 80 columns wide, plain,
+// without lessons, and requires every line to fit: text is wrapped, but
+// the chapter's own code blocks are not, so their lines must be short
+// enough to fit with their indent. (Lesson programs are drawn from the
+// lessons package and are left out here.)
+func TestChapterFits80Columns(t *testing.T) {
+	const width = 80
+	for _, ch := range Chapters() {
+		out, err := render.Render(ch.Markdown, render.Options{Width: width})
+		if err != nil {
+			t.Fatalf("%s: %v", ch.ID, err)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if w := render.VisibleWidth(l); w > width {
+				t.Errorf("%s.md: a code line is %d columns once indented, more than %d: %q", ch.ID, w, width, strings.TrimSpace(l))
+			}
+		}
+	}
+}

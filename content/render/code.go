@@ -1,0 +1,238 @@
+package render
+
+import (
+	"go/scanner"
+	"go/token"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// codeIndent is put before every line of a code block.
+const codeIndent = "    "
+
+// blockKind is what a fenced block's info string makes of it.
+type blockKind int
+
+const (
+	blockPlain    blockKind = iota // any other language, or none
+	blockGo                        // ```go: Go code that is neither lesson nor fragment
+	blockFragment                  // ```go fragment or ```fragment
+	blockShell                     // ```sh, ```shell, ```bash: commands
+	blockConsole                   // ```console: commands and their output
+	blockLesson                    // ```lesson <id>
+)
+
+// classifyInfo reads a fenced block's info string. For a lesson block it
+// also returns the lesson id ("" when the block names none).
+func classifyInfo(info string) (blockKind, string) {
+	fields := strings.Fields(info)
+	if len(fields) == 0 {
+		return blockPlain, ""
+	}
+	switch strings.ToLower(fields[0]) {
+	case "lesson":
+		if len(fields) > 1 {
+			return blockLesson, fields[1]
+		}
+		return blockLesson, ""
+	case "fragment":
+		return blockFragment, ""
+	case "go", "golang":
+		if slices.Contains(fields[1:], "fragment") {
+			return blockFragment, ""
+		}
+		return blockGo, ""
+	case "sh", "shell", "bash":
+		return blockShell, ""
+	case "console":
+		return blockConsole, ""
+	}
+	return blockPlain, ""
+}
+
+func infoString(n *ast.FencedCodeBlock, source []byte) string {
+	if n.Info == nil {
+		return ""
+	}
+	return string(n.Info.Segment.Value(source))
+}
+
+// blockText is the content of a code block, tabs expanded, control
+// characters removed and without its final newline.
+func blockText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		s := n.Lines().At(i)
+		b.Write(s.Value(source))
+	}
+	return strings.TrimRight(sanitize(expandTabs(b.String())), "\n")
+}
+
+// codeLines lays out code, never wrapped, highlighted by kind.
+func (r *nodeRenderer) codeLines(kind blockKind, text string) []line {
+	switch kind {
+	case blockGo, blockFragment:
+		return highlightGo(text, r.theme)
+	case blockShell, blockConsole:
+		return shellLines(text, kind, r.theme)
+	}
+	var lines []line
+	for _, t := range strings.Split(text, "\n") {
+		lines = append(lines, line{{text: t}})
+	}
+	return lines
+}
+
+func indentLines(lines []line, indent string) []line {
+	p := line{{text: indent}}
+	return prefixLines(lines, p, p)
+}
+
+// highlightGo colours Go source with go/scanner: keywords, string and rune
+// literals, comments and numbers. It works on fragments as well as whole
+// files, since it only scans tokens.
+func highlightGo(src string, th theme) []line {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var sc scanner.Scanner
+	sc.Init(file, []byte(src), func(token.Position, string) {}, scanner.ScanComments)
+
+	var lines []line
+	var cur line
+	// put adds text in one style, starting a new line at each newline.
+	put := func(text string, st style) {
+		for i, part := range strings.Split(text, "\n") {
+			if i > 0 {
+				lines = append(lines, cur)
+				cur = nil
+			}
+			cur = appendSeg(cur, seg{text: part, st: st})
+		}
+	}
+	done := 0
+	for {
+		pos, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			break
+		}
+		var st style
+		switch {
+		case tok.IsKeyword():
+			st = th.keyword
+		case tok == token.STRING || tok == token.CHAR:
+			st = th.str
+		case tok == token.COMMENT:
+			st = th.comment
+		case tok == token.INT || tok == token.FLOAT || tok == token.IMAG:
+			st = th.number
+		default:
+			continue
+		}
+		if lit == "" {
+			lit = tok.String()
+		}
+		start := file.Offset(pos)
+		end := min(start+len(lit), len(src))
+		if start < done {
+			continue
+		}
+		put(src[done:start], style{})
+		put(src[start:end], st)
+		done = end
+	}
+	put(src[done:], style{})
+	return append(lines, cur)
+}
+
+// shellLines lays out a shell or console block. When some line starts with
+// the prompt "$ ", prompts and their commands are set apart from output;
+// otherwise a shell block is all commands and a console block all output.
+func shellLines(src string, kind blockKind, th theme) []line {
+	rows := strings.Split(src, "\n")
+	prompted := slices.ContainsFunc(rows, func(s string) bool { return strings.HasPrefix(s, "$ ") || s == "$" })
+	var lines []line
+	for _, row := range rows {
+		switch {
+		case prompted && (strings.HasPrefix(row, "$ ") || row == "$"):
+			lines = append(lines, line{{text: "$ ", st: th.prompt}, {text: strings.TrimPrefix(strings.TrimPrefix(row, "$"), " "), st: th.command}})
+		case prompted || kind == blockConsole:
+			lines = append(lines, line{{text: row, st: th.output}})
+		case strings.HasPrefix(strings.TrimSpace(row), "#"):
+			lines = append(lines, line{{text: row, st: th.comment}})
+		default:
+			lines = append(lines, line{{text: row, st: th.command}})
+		}
+	}
+	return lines
+}
+
+// lessonLines draws a lesson block: a box titled with the lesson id that
+// holds the title, each file's code under its label, the command that
+// runs the lesson and the transcript of a run.
+func (r *nodeRenderer) lessonLines(id string) []line {
+	th := r.theme
+	var v LessonView
+	ok := false
+	if r.opts.Lessons != nil && id != "" {
+		v, ok = r.opts.Lessons(id)
+	}
+	if !ok {
+		msg := "!! unknown lesson " + id
+		if id == "" {
+			msg = "!! lesson block names no lesson"
+		}
+		return []line{{{text: msg, st: th.unknown}}}
+	}
+	if v.ID == "" {
+		v.ID = id
+	}
+	width := r.top().width
+	inner := max(width-2, minWidth)
+
+	top := line{{text: "┌─ ", st: th.boxBorder}, {text: v.ID, st: th.boxTitle}}
+	top = appendSeg(top, seg{text: " " + strings.Repeat("─", max(width-4-VisibleWidth(v.ID), 1)), st: th.boxBorder})
+	out := []line{truncateLine(top, width)}
+
+	var body []line
+	if v.Title != "" {
+		body = append(body, fill(atomize([]seg{{text: sanitize(v.Title), st: th.boxTitle}}), inner)...)
+	}
+	for _, f := range v.Files {
+		label := f.Path
+		if f.Label != "" && f.Path != "" {
+			label = f.Label + " — " + f.Path
+		} else if f.Label != "" {
+			label = f.Label
+		}
+		if len(body) > 0 {
+			body = append(body, nil)
+		}
+		body = append(body, fill(atomize([]seg{{text: sanitize(label), st: th.fileLabel}}), inner)...)
+		body = append(body, nil)
+		kind := blockPlain
+		if f.Path == "" || strings.HasSuffix(f.Path, ".go") {
+			kind = blockGo
+		}
+		code := strings.TrimRight(sanitize(expandTabs(string(f.Source))), "\n")
+		body = append(body, indentLines(r.codeLines(kind, code), "  ")...)
+	}
+	if v.Command != "" {
+		if len(body) > 0 {
+			body = append(body, nil)
+		}
+		body = append(body, line{{text: "$ ", st: th.prompt}, {text: sanitize(v.Command), st: th.command}})
+	}
+	if t := strings.TrimRight(v.Transcript, "\n"); t != "" {
+		if len(body) > 0 {
+			body = append(body, nil)
+		}
+		for _, row := range strings.Split(t, "\n") {
+			body = append(body, line{{text: row, raw: true}})
+		}
+	}
+	bar := line{{text: "│ ", st: th.boxBorder}}
+	out = append(out, prefixLines(body, bar, bar)...)
+	return append(out, line{{text: "└" + strings.Repeat("─", width-1), st: th.boxBorder}})
+}

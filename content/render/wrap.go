@@ -1,0 +1,314 @@
+package render
+
+import "strings"
+
+// seg is a run of text in one style. A raw seg holds pre-rendered text
+// (escape codes included) that is inserted as it is; a hard seg marks a
+// hard line break inside a paragraph; the spaces of a keep seg (inline
+// code) do not break lines.
+type seg struct {
+	text string
+	st   style
+	raw  bool
+	hard bool
+	keep bool
+}
+
+// line is one output line, as styled runs of plain text.
+type line []seg
+
+func (l line) width() int {
+	w := 0
+	for _, s := range l {
+		w += VisibleWidth(s.text)
+	}
+	return w
+}
+
+func (l line) plain() string {
+	var b strings.Builder
+	for _, s := range l {
+		b.WriteString(s.text)
+	}
+	return b.String()
+}
+
+// trimRight drops trailing spaces, which are invisible but would make
+// lines differ in diffs and overflow narrow terminals.
+func (l line) trimRight() line {
+	for len(l) > 0 {
+		last := l[len(l)-1]
+		if last.raw {
+			return l
+		}
+		t := strings.TrimRight(last.text, " ")
+		if t != "" {
+			out := append(line(nil), l[:len(l)-1]...)
+			return append(out, seg{text: t, st: last.st})
+		}
+		l = l[:len(l)-1]
+	}
+	return l
+}
+
+// appendSeg adds s to l, merging it into the last run when they share a
+// style.
+func appendSeg(l line, s seg) line {
+	if s.text == "" {
+		return l
+	}
+	if n := len(l); n > 0 && !l[n-1].raw && !s.raw && l[n-1].st == s.st {
+		out := append(line(nil), l[:n-1]...)
+		return append(out, seg{text: l[n-1].text + s.text, st: s.st})
+	}
+	return append(l, s)
+}
+
+// Wrap breaks text into lines of at most width columns. Newlines in text
+// are kept; a run of spaces is a break opportunity and becomes one space;
+// a line may also break between two wide (CJK) characters; a word wider
+// than width is cut across lines. Wrap works on plain text: escape
+// sequences are removed first (colour the lines afterwards).
+func Wrap(text string, width int) []string {
+	var items []seg
+	for i, part := range strings.Split(StripANSI(text), "\n") {
+		if i > 0 {
+			items = append(items, seg{hard: true})
+		}
+		items = append(items, seg{text: part})
+	}
+	var out []string
+	for _, l := range fill(atomize(items), width) {
+		out = append(out, l.plain())
+	}
+	return out
+}
+
+// atom is a piece of a paragraph that is never broken across lines unless
+// it alone is wider than the line: a word, or one wide character.
+type atom struct {
+	segs       line
+	width      int
+	space      bool // a space separates it from the atom before
+	spaceStyle style
+	hard       bool // a hard line break rather than text
+}
+
+func (a *atom) add(r rune, st style) {
+	a.segs = appendSeg(a.segs, seg{text: string(r), st: st})
+	a.width += runeWidth(r)
+}
+
+// atomize cuts styled text into atoms at spaces, soft and hard breaks and
+// the boundaries of wide characters.
+func atomize(items []seg) []atom {
+	var atoms []atom
+	var cur atom
+	pendingSpace := false
+	var spaceStyle style
+	last := rune(-1)
+	flush := func() {
+		if len(cur.segs) > 0 {
+			atoms = append(atoms, cur)
+		}
+		cur = atom{}
+	}
+	for _, it := range items {
+		if it.hard {
+			flush()
+			atoms = append(atoms, atom{hard: true})
+			pendingSpace, last = false, -1
+			continue
+		}
+		text := it.text
+		if it.raw {
+			text = StripANSI(text)
+		}
+		for _, r := range text {
+			if (r == ' ' && !it.keep) || r == '\t' || r == '\n' || r == '\r' {
+				flush()
+				pendingSpace, spaceStyle, last = true, it.st, -1
+				continue
+			}
+			if isControl(r) {
+				continue // control characters never reach the terminal
+			}
+			if len(cur.segs) > 0 && breakBetween(last, r) {
+				flush()
+			}
+			if len(cur.segs) == 0 {
+				prevHard := len(atoms) == 0 || atoms[len(atoms)-1].hard
+				cur.space = pendingSpace && !prevHard
+				cur.spaceStyle = spaceStyle
+				pendingSpace = false
+			}
+			cur.add(r, it.st)
+			last = r
+		}
+	}
+	flush()
+	return atoms
+}
+
+// breakBetween reports whether a line may break between a and b when no
+// space separates them: next to a wide character, unless that would start
+// a line with closing punctuation or end one with opening punctuation.
+func breakBetween(a, b rune) bool {
+	if runeWidth(a) < 2 && runeWidth(b) < 2 {
+		return false
+	}
+	return !strings.ContainsRune(noLineStart, b) && !strings.ContainsRune(noLineEnd, a)
+}
+
+const (
+	noLineStart = ",.;:!?)]}’”、。，．：；！？）」』】〕〉》〙〛…ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+	noLineEnd   = "([{‘“（「『【〔〈《〘〚"
+)
+
+// fill lays atoms out in lines of at most width columns.
+func fill(atoms []atom, width int) []line {
+	if width < 1 {
+		width = 1
+	}
+	var lines []line
+	var cur line
+	curW, empty := 0, true
+	emit := func() {
+		lines = append(lines, cur)
+		cur, curW, empty = nil, 0, true
+	}
+	for _, a := range atoms {
+		if a.hard {
+			emit()
+			continue
+		}
+		if !empty {
+			need := a.width
+			if a.space {
+				need++
+			}
+			if curW+need <= width {
+				if a.space {
+					cur = appendSeg(cur, seg{text: " ", st: a.spaceStyle})
+					curW++
+				}
+				for _, s := range a.segs {
+					cur = appendSeg(cur, s)
+				}
+				curW += a.width
+				continue
+			}
+			emit()
+		}
+		for a.width > width {
+			var head line
+			head, a = splitAtom(a, width)
+			lines = append(lines, head)
+		}
+		cur, curW, empty = append(line(nil), a.segs...), a.width, false
+	}
+	if !empty {
+		emit()
+	}
+	return lines
+}
+
+// splitAtom cuts the first width columns (at least one character) off a.
+func splitAtom(a atom, width int) (line, atom) {
+	var head line
+	rest := atom{}
+	w := 0
+	full := false
+	for _, s := range a.segs {
+		for _, r := range s.text {
+			rw := runeWidth(r)
+			if !full && (w+rw <= width || w == 0) {
+				head = appendSeg(head, seg{text: string(r), st: s.st})
+				w += rw
+				continue
+			}
+			full = true
+			rest.add(r, s.st)
+		}
+	}
+	return head, rest
+}
+
+// truncateLine shortens l to at most width columns, ending it with "…" in
+// the style of the text it replaces.
+func truncateLine(l line, width int) line {
+	if l.width() <= width {
+		return l
+	}
+	if width <= 0 {
+		return nil
+	}
+	var out line
+	w := 0
+	var lastStyle style
+	for _, s := range l {
+		lastStyle = s.st
+		for _, r := range s.text {
+			rw := runeWidth(r)
+			if w+rw > width-1 {
+				return appendSeg(out, seg{text: "…", st: lastStyle})
+			}
+			out = appendSeg(out, seg{text: string(r), st: s.st})
+			w += rw
+		}
+	}
+	return appendSeg(out, seg{text: "…", st: lastStyle})
+}
+
+// sanitize removes control characters (escape codes among them) from text
+// that comes from the document, so plain output never holds an ESC byte.
+func sanitize(s string) string {
+	clean := true
+	for _, r := range s {
+		if isControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !isControl(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0)
+}
+
+// expandTabs replaces tabs with spaces up to the next multiple of tabWidth
+// columns.
+func expandTabs(s string) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		switch r {
+		case '\t':
+			n := tabWidth - col%tabWidth
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+		case '\n':
+			b.WriteRune(r)
+			col = 0
+		default:
+			b.WriteRune(r)
+			col += runeWidth(r)
+		}
+	}
+	return b.String()
+}
+
+const tabWidth = 4

@@ -1,0 +1,85 @@
+package site_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"sockbook/content"
+	"sockbook/content/render"
+	"sockbook/content/site"
+)
+
+func fakeLessons(id string) (render.LessonView, bool) {
+	return render.LessonView{
+		ID: id, Title: "Title of " + id, Command: "sockbook run " + id,
+		Files:      []render.CodeFile{{Label: "server", Path: "lessons/" + id + "/server/main.go", Source: []byte("package main\n\nfunc main() { _ = 1 < 2 }\n")}},
+		Transcript: "server │ listening <on> & ready\n",
+	}, true
+}
+
+// TestExportLinksResolve exports every chapter, parses every page and
+// checks that every link and stylesheet inside the site exists, that
+// nothing is fetched from the network, and that there is no script.
+func TestExportLinksResolve(t *testing.T) {
+	dir := t.TempDir()
+	chapters := content.Chapters()
+	if err := site.Export(dir, chapters, fakeLessons); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != len(chapters)+1 {
+		t.Fatalf("want %d pages (chapters and index), got %d", len(chapters)+1, len(pages))
+	}
+	for _, page := range pages {
+		f, err := os.Open(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", page, err)
+		}
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			if n.Data == "script" {
+				t.Errorf("%s: has a script", filepath.Base(page))
+			}
+			for _, a := range n.Attr {
+				if (a.Key != "href" && a.Key != "src") || a.Val == "" {
+					continue
+				}
+				target, _, _ := strings.Cut(a.Val, "#")
+				switch {
+				case strings.Contains(a.Val, "://") && n.Data != "a":
+					t.Errorf("%s: fetches %s from the network", filepath.Base(page), a.Val)
+				case strings.Contains(a.Val, "://"), strings.HasPrefix(a.Val, "mailto:"):
+					// an outside link the reader may follow; nothing is fetched
+				case target == "":
+				default:
+					if _, err := os.Stat(filepath.Join(dir, target)); err != nil {
+						t.Errorf("%s: link %q does not resolve", filepath.Base(page), a.Val)
+					}
+				}
+			}
+		}
+	}
+	basics, err := os.ReadFile(filepath.Join(dir, "basics.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<section class="lesson" id="basics-echo">`, "Title of basics/echo", "listening &lt;on&gt; &amp; ready", "1 &lt; 2", "<table>"} {
+		if !strings.Contains(string(basics), want) {
+			t.Errorf("basics.html lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package lessons_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"sockbook/lessons"
+	"sockbook/runner"
+	"sockbook/runner/event"
+	"sockbook/runner/runnertest"
+	"sockbook/runner/transcript"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden transcripts")
+
+func TestMain(m *testing.M) { runnertest.Main(m) }
+
+// runLesson runs a lesson through the runner, as sockbook run does.
+func runLesson(t *testing.T, l lessons.Lesson) *runner.Result {
+	t.Helper()
+	spec, err := l.Spec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := runner.Run(context.Background(), spec, runner.Options{Command: runnertest.Command()})
+	if err != nil {
+		t.Fatalf("run %s: %v", l.ID, err)
+	}
+	return res
+}
+
+var (
+	logTime = regexp.MustCompile(`^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d `)
+	// How many reads the relay merged depends on timing; what it delivered
+	// does not.
+	mergedRE = regexp.MustCompile(`merged \d+ reads`)
+	addrRE  = regexp.MustCompile(`(127\.0\.0\.1|\[::1\]|localhost):(\d+)`)
+)
+
+// Golden returns a run's transcript in a form that is the same on every
+// run: each side's events in order (the two sides' events interleave
+// differently from run to run, each side's own do not), no times, the
+// server's port as PORT and every other port as PEER, log timestamps cut.
+func Golden(res *runner.Result, wire bool) string {
+	_, port, _ := strings.Cut(res.Addr, ":")
+	var b strings.Builder
+	for _, side := range []event.Side{event.Server, event.Client, event.Net, event.Runner} {
+		var lines []string
+		for _, ev := range res.Events {
+			if ev.Side != side || !transcript.Shown(ev, transcript.Options{Layout: transcript.Plain, Wire: wire}) {
+				continue
+			}
+			text := transcript.Describe(ev)
+			if ev.Kind == event.Stdout || ev.Kind == event.Stderr {
+				text = logTime.ReplaceAllString(text, "")
+			}
+			if ev.Kind == event.Fault {
+				text = mergedRE.ReplaceAllString(text, "merged N reads")
+			}
+			text = addrRE.ReplaceAllStringFunc(text, func(s string) string {
+				m := addrRE.FindStringSubmatch(s)
+				if m[2] == port {
+					return m[1] + ":PORT"
+				}
+				return m[1] + ":PEER"
+			})
+			lines = append(lines, text)
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "== %s\n%s\n", side, strings.Join(lines, "\n"))
+	}
+	return b.String()
+}
+
+// TestLessonTranscripts runs every lesson and compares its transcript with
+// the golden file under testdata/golden (go test -update rewrites them).
+func TestLessonTranscripts(t *testing.T) {
+	for _, l := range lessons.All() {
+		t.Run(l.ID, func(t *testing.T) {
+			t.Parallel()
+			res := runLesson(t, l)
+			if l.ServerExitsWithError {
+				if _, ok := res.Failed(runner.ExitStatus); !ok {
+					t.Errorf("the lesson's server is meant to fail, but the run gave %v", res.Failures)
+				}
+			} else if !res.OK() {
+				t.Errorf("run failed: %v", res.Failures)
+			}
+			got := Golden(res, l.Wire)
+			path := filepath.Join("testdata", "golden", filepath.FromSlash(l.ID)+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (go test ./lessons -update writes it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("transcript of %s differs from %s:\n--- got\n%s\n--- want\n%s", l.ID, path, got, want)
+			}
+		})
+	}
+}
+
+// TestEchoCausalOrder checks the merged stream, not just each side: every
+// line the client sends is read by the server after the client wrote it,
+// and echoed back before the client prints it.
+func TestEchoCausalOrder(t *testing.T) {
+	l, err := lessons.Find("basics/echo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		res := runLesson(t, l)
+		pos := map[string]int{}
+		for i, ev := range res.Events {
+			key := fmt.Sprintf("%s %s %s", ev.Side, ev.Kind, ev.Text)
+			if _, ok := pos[key]; !ok {
+				pos[key] = i
+			}
+		}
+		for _, word := range []string{"hello", "sockets", "bye"} {
+			chain := []string{
+				`client write ` + word + `\n`,
+				`server read ` + word + `\n`,
+				`server stdout echoing "` + word + `"`,
+				`server write ` + word + `\n`,
+				`client read ` + word + `\n`,
+				`client stdout echo: ` + word,
+			}
+			last := -1
+			for _, step := range chain {
+				i, ok := pos[step]
+				if !ok {
+					t.Fatalf("no event %q in the transcript", step)
+				}
+				if i < last {
+					t.Errorf("%q came before the event it depends on (%q)", step, chain)
+				}
+				last = i
+			}
+		}
+	}
+}
+
+// TestCatalog checks that every lesson has both programs and a title, and
+// that every program folder belongs to a lesson.
+func TestCatalog(t *testing.T) {
+	seen := map[string]bool{}
+	for _, l := range lessons.All() {
+		if seen[l.ID] {
+			t.Errorf("lesson %s listed twice", l.ID)
+		}
+		seen[l.ID] = true
+		if l.Title == "" {
+			t.Errorf("lesson %s has no title", l.ID)
+		}
+		for _, dir := range []string{l.ServerDir(), l.ClientDir()} {
+			if _, err := lessons.Source(dir); err != nil {
+				t.Errorf("lesson %s: %v", l.ID, err)
+			}
+		}
+	}
+	dirs, err := filepath.Glob("*/*/server")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range dirs {
+		id := filepath.ToSlash(filepath.Dir(dir))
+		if !seen[id] {
+			t.Errorf("folder %s holds a lesson that is not in the catalog", dir)
+		}
+	}
+}

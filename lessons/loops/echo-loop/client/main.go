@@ -1,0 +1,42 @@
+// The communication loop, client side: send each line you type, wait
+// for the answer, print it; type "quit" to leave.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"os"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8080", "server address")
+	flag.Parse()
+
+	conn, err := net.Dial("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer conn.Close() // leaving main closes: the server sees io.EOF
+
+	input := bufio.NewScanner(os.Stdin)
+	buf := make([]byte, 1024)
+	for input.Scan() {
+		msg := input.Text()
+		if msg == "quit" {
+			fmt.Println("quitting")
+			return
+		}
+		if _, err := conn.Write([]byte(msg)); err != nil {
+			log.Fatal(err)
+		}
+		// Wait for the answer before sending the next message.
+		n, err := conn.Read(buf)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("server answered %q\n", buf[:n])
+	}
+}

@@ -1,0 +1,99 @@
+// Command sockbook is an interactive workbook that teaches TCP and UDP
+// socket programming in Go: it renders chapters, runs each lesson's server
+// and client side by side with a transcript of both, and checks exercise
+// solutions against scenarios a naive program fails.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"sockbook/runner/child"
+)
+
+// Exit statuses, for scripts.
+const (
+	exitOK     = 0   // the command did what was asked
+	exitFailed = 1   // a run or a check failed
+	exitUsage  = 2   // the command was misused
+	exitInt    = 130 // interrupted by Ctrl-C
+)
+
+// command is one sockbook subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *cliEnv, args []string) int
+}
+
+// cliEnv is what every command may use: its streams and the terminal.
+type cliEnv struct {
+	stdout, stderr io.Writer
+	stdin          io.Reader
+	term           terminal
+}
+
+func commands() []command {
+	return []command{
+		{"run", "run a lesson's server and client side by side", cmdRun},
+		{"list", "list the chapters and their lessons", cmdList},
+		{"read", "read a chapter in the terminal", cmdRead},
+		{"export", "write the chapters as a static web site", cmdExport},
+		{"init", "create a workspace with a starter for every exercise", cmdInit},
+		{"check", "check an exercise solution", cmdCheck},
+		{"hint", "show an exercise's next hint", cmdHint},
+		{"solution", "show an exercise's reference solution (after a pass)", cmdSolution},
+		{"reset", "put an exercise's starter back", cmdReset},
+	}
+}
+
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == child.Arg {
+		os.Exit(child.Main())
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	env := &cliEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, term: detectTerminal(os.Stdout)}
+	os.Exit(dispatch(ctx, env, os.Args[1:]))
+}
+
+// dispatch runs the command named by args[0].
+func dispatch(ctx context.Context, env *cliEnv, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(env.stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.stderr, "sockbook: unknown command %q\n\n", args[0])
+	usage(env.stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "sockbook: learn TCP and UDP socket programming in Go, in the terminal.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage: sockbook <command> [arguments]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Start with:  sockbook list        then  sockbook run basics/echo")
+	fmt.Fprintln(w, "Each command has --help.")
+}
+
+// errUsage marks an error as the user's misuse of a command (exit 2).
+var errUsage = errors.New("usage")

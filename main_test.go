@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"sockbook/runner/runnertest"
+)
+
+func TestMain(m *testing.M) { runnertest.Main(m) }
+
+// sockbook runs the CLI in-process with the given terminal and returns
+// its exit status, stdout and stderr.
+func sockbook(t *testing.T, term terminal, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errs bytes.Buffer
+	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader(""), term: term}
+	code := dispatch(context.Background(), env, args)
+	return code, out.String(), errs.String()
+}
+
+var (
+	pipe = terminal{}                                    // output piped to a file
+	tty  = terminal{isTTY: true, width: 90, color: true} // a colour terminal
+)
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{nil, exitUsage},
+		{[]string{"--help"}, exitOK},
+		{[]string{"frobnicate"}, exitUsage},
+		{[]string{"run", "--help"}, exitOK},
+		{[]string{"run", "no/such-lesson"}, exitUsage},
+		{[]string{"run", "basics/echo", "--layout", "sideways"}, exitUsage},
+		{[]string{"run", "basics/echo", "--no-such-flag"}, exitUsage},
+		{[]string{"run"}, exitUsage},
+		{[]string{"run", "--server", "runner/testdata/hostile/panic_main.go", "--client", "lessons/basics/hello/client/main.go"}, exitFailed},
+		{[]string{"run", "--server", "no/such/file.go", "--client", "lessons/basics/hello/client/main.go"}, exitUsage},
+		{[]string{"run", "basics/hello"}, exitOK},
+		{[]string{"list"}, exitOK},
+		{[]string{"list", "--help"}, exitOK},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, _, stderr := sockbook(t, pipe, tt.args...)
+			if code != tt.want {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.want, stderr)
+			}
+		})
+	}
+}
+
+func TestRunPlainHasNoEscapes(t *testing.T) {
+	for _, layout := range []string{"interleaved", "columns", "plain", "json"} {
+		code, out, stderr := sockbook(t, pipe, "run", "basics/echo", "--wire", "--layout", layout)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", layout, code, stderr)
+		}
+		if strings.ContainsRune(out+stderr, 0x1b) {
+			t.Errorf("%s: escape bytes in output piped to a file", layout)
+		}
+		if !strings.Contains(out, "echo: sockets") && !strings.Contains(out, `"echo: sockets"`) {
+			t.Errorf("%s: the client's output is missing:\n%s", layout, out)
+		}
+	}
+}
+
+func TestRunColorOnTerminal(t *testing.T) {
+	_, out, _ := sockbook(t, tty, "run", "basics/hello")
+	if !strings.ContainsRune(out, 0x1b) {
+		t.Errorf("no colour on a colour terminal:\n%s", out)
+	}
+	_, out, _ = sockbook(t, tty, "run", "basics/hello", "--no-color")
+	if strings.ContainsRune(out, 0x1b) {
+		t.Errorf("escape bytes despite --no-color")
+	}
+}
+
+func TestNoColorEnvironment(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if detectTerminal(f).color {
+		t.Errorf("a file is not a colour terminal")
+	}
+	t.Setenv("NO_COLOR", "1")
+	if detectTerminal(os.Stdout).color {
+		t.Errorf("NO_COLOR=1 must turn colour off")
+	}
+}
+
+func TestRunJSONLines(t *testing.T) {
+	code, out, stderr := sockbook(t, pipe, "run", "basics/echo", "--layout", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var reads, writes int
+	lastT := -1.0
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var ev struct {
+			T     *float64 `json:"t"`
+			Side  string   `json:"side"`
+			Kind  string   `json:"kind"`
+			Text  string   `json:"text"`
+			Bytes int      `json:"bytes"`
+		}
+		if err := json.Unmarshal([]byte(line), &ev); err != nil {
+			t.Fatalf("line %q: %v", line, err)
+		}
+		if ev.T == nil || ev.Side == "" || ev.Kind == "" {
+			t.Errorf("line %q lacks t, side or kind", line)
+			continue
+		}
+		if *ev.T < lastT {
+			t.Errorf("events out of time order at %q", line)
+		}
+		lastT = *ev.T
+		switch ev.Kind {
+		case "read":
+			reads++
+			if ev.Bytes == 0 {
+				t.Errorf("read without bytes: %q", line)
+			}
+		case "write":
+			writes++
+		}
+	}
+	if reads < 6 || writes < 6 {
+		t.Errorf("want at least 6 reads and 6 writes (3 lines each way), got %d and %d", reads, writes)
+	}
+}
+
+func TestList(t *testing.T) {
+	_, out, _ := sockbook(t, pipe, "list")
+	for _, want := range []string{"basics", "basics/echo", "projects"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package runner_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"sockbook/runner"
+	"sockbook/runner/listenwait"
+)
+
+// The benchmarks compare three ways to run the basics/echo pair (a server
+// and a client exchanging three lines): sockbook's runner (each side
+// interpreted in a child process), the same programs as prebuilt native
+// binaries, and go run of both sources after an edit (what a learner
+// without sockbook does). Run them together:
+//
+//	go test -run '^$' -bench Pair -benchtime 20x ./runner/
+const (
+	echoServer = "../lessons/basics/echo/server/main.go"
+	echoClient = "../lessons/basics/echo/client/main.go"
+	echoInput  = "hello\nsockets\nbye\n"
+)
+
+func BenchmarkPairRunner(b *testing.B) {
+	server, client := loadB(b, echoServer), loadB(b, echoClient)
+	var rss int64
+	for b.Loop() {
+		res, err := runner.Run(context.Background(), runner.Spec{Server: server, Client: client, Input: strings.NewReader(echoInput)},
+			runner.Options{Command: []string{os.Args[0], "__child"}})
+		if err != nil || !res.OK() {
+			b.Fatalf("run: %v %v", err, res.Failures)
+		}
+		rss = max(rss, res.Exits["server"].MaxRSS, res.Exits["client"].MaxRSS)
+	}
+	b.ReportMetric(float64(rss)/(1<<20), "child-MB")
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "parent-MB")
+	}
+}
+
+func BenchmarkPairNative(b *testing.B) {
+	dir := b.TempDir()
+	serverBin := buildB(b, echoServer, filepath.Join(dir, "server"))
+	clientBin := buildB(b, echoClient, filepath.Join(dir, "client"))
+	for b.Loop() {
+		runPairB(b, []string{serverBin}, []string{clientBin}, "")
+	}
+}
+
+func BenchmarkPairGoRunAfterEdit(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds with the go command")
+	}
+	dir := b.TempDir()
+	srv, cli := filepath.Join(dir, "server.go"), filepath.Join(dir, "client.go")
+	for i := 0; b.Loop(); i++ {
+		// An edit: the build cache cannot reuse the last build.
+		for _, p := range []struct{ from, to string }{{echoServer, srv}, {echoClient, cli}} {
+			src, err := os.ReadFile(p.from)
+			if err != nil {
+				b.Fatal(err)
+			}
+			src = fmt.Appendf(src, "\nvar edit%d = %d\n", i, time.Now().UnixNano())
+			if err := os.WriteFile(p.to, src, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		runPairB(b, []string{"go", "run", srv}, []string{"go", "run", cli}, dir)
+	}
+}
+
+func loadB(b *testing.B, path string) *runner.Program {
+	p, err := runner.LoadProgram(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return &p
+}
+
+func buildB(b *testing.B, src, out string) string {
+	cmd := exec.Command("go", "build", "-o", out, src)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build %s: %v\n%s", src, err, msg)
+	}
+	return out
+}
+
+// runPairB starts the server, waits until it listens (without dialing
+// it), runs the client to its end and stops the server's process group.
+func runPairB(b *testing.B, server, client []string, dir string) {
+	addr, err := listenwait.FreePort("tcp")
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := exec.Command(server[0], append(server[1:], "-addr", addr)...)
+	srv.Dir = dir
+	srv.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := srv.Start(); err != nil {
+		b.Fatal(err)
+	}
+	defer func() {
+		syscall.Kill(-srv.Process.Pid, syscall.SIGKILL)
+		srv.Wait()
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := listenwait.Wait(ctx, "tcp", addr); err != nil {
+		b.Fatal(err)
+	}
+	cli := exec.CommandContext(ctx, client[0], append(client[1:], "-addr", addr)...)
+	cli.Dir = dir
+	cli.Stdin = strings.NewReader(echoInput)
+	if out, err := cli.CombinedOutput(); err != nil || !strings.Contains(string(out), "echo: bye") {
+		b.Fatalf("client: %v\n%s", err, out)
+	}
+}

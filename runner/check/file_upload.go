@@ -1,0 +1,559 @@
+package check
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	mathrand "math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"sockbook/runner/event"
+)
+
+// The file-upload protocol's numbers, and the checker's own bounds.
+const (
+	// uploadHeaderLimit is the longest header the protocol allows.
+	uploadHeaderLimit = 64 << 10
+	// uploadReplyLimit bounds the reply line the checker reads.
+	uploadReplyLimit = 64 << 10
+	// uploadSettle bounds the wait for the upload folder to hold what it
+	// should: a correct server has cleaned up before it replies, a nearly
+	// correct one just after.
+	uploadSettle = time.Second
+	// uploadLargeWait bounds the wait for the reply to a large upload,
+	// which the server may still be reading, hashing and storing.
+	uploadLargeWait = 10 * time.Second
+)
+
+// fileUpload checks the projects chapter's server: one file per
+// connection, behind a length-prefixed JSON header, stored only when it is
+// complete, its name is a plain file name and its checksum matches.
+func fileUpload() Exercise {
+	return Exercise{
+		ID:      "file-upload",
+		Chapter: "projects",
+		Title:   "A file-upload server",
+		Role:    ServerRole,
+		Network: "tcp",
+		ServerArgs: func(env *Env) []string {
+			return []string{"-dir", env.Dir}
+		},
+		Scenarios: []Scenario{
+			{
+				Name: "upload-small",
+				Doc:  `A small text file is stored as DIR/name with exactly its bytes, and the reply is {"ok":true} with its SHA-256.`,
+				Run: func(ctx context.Context, env *Env) error {
+					return uploadAndCheck(ctx, env, upFile{"notes.txt", []byte("sockets carry bytes,\nnot messages.\n")})
+				},
+			},
+			{
+				Name: "upload-empty",
+				Doc:  "An empty file (size 0) is stored as an empty file, with the SHA-256 of nothing.",
+				Run: func(ctx context.Context, env *Env) error {
+					return uploadAndCheck(ctx, env, upFile{"empty.txt", nil})
+				},
+			},
+			{
+				Name:    "upload-large",
+				Doc:     "An 8 MiB binary file arrives in many reads and is stored byte for byte.",
+				Timeout: 30 * time.Second,
+				Run: func(ctx context.Context, env *Env) error {
+					return uploadAndCheck(ctx, env, upFile{"large.bin", upRandom(8<<20, 1)})
+				},
+			},
+			{
+				Name: "chopped-1-byte",
+				Doc:  "An upload sent one byte per write, each byte read by the server before the next is sent, is stored whole.",
+				Run:  uploadChopped,
+			},
+			{
+				Name: "two-at-once",
+				Doc:  "A second client's upload is answered while a first client is still in the middle of its own.",
+				Run:  uploadTwoAtOnce,
+			},
+			{
+				Name: "name-escapes-dir",
+				Doc:  `The name "../<file>" is refused with {"ok":false}, nothing is written next to DIR, and the next client is served.`,
+				Run: func(ctx context.Context, env *Env) error {
+					return uploadRefusedNames(ctx, env, []string{"../" + upEscapeName()}, nil)
+				},
+			},
+			{
+				Name: "name-with-separator",
+				Doc:  `The names "a/b" (with a folder DIR/a present) and "a\b" are refused with {"ok":false}, no file is created, and the next client is served.`,
+				Run: func(ctx context.Context, env *Env) error {
+					if err := os.Mkdir(filepath.Join(env.Dir, "a"), 0o755); err != nil {
+						return fmt.Errorf("file-upload: %w", err)
+					}
+					return uploadRefusedNames(ctx, env, []string{"a/b", `a\b`}, []string{"a"})
+				},
+			},
+			{
+				Name: "name-special",
+				Doc:  `The names ".", "..", "" and one holding a NUL byte are refused with {"ok":false}, no file (temporary or not) is left, and the next client is served.`,
+				Run: func(ctx context.Context, env *Env) error {
+					return uploadRefusedNames(ctx, env, []string{".", "..", "", "a\x00b"}, nil)
+				},
+			},
+			{
+				Name: "bad-checksum",
+				Doc:  `A body whose SHA-256 differs from the header's is refused with {"ok":false}, no file is left, and the next client is served.`,
+				Run:  uploadBadChecksum,
+			},
+			{
+				Name: "body-cut-short",
+				Doc:  `A client that half-closes after half of the body gets {"ok":false} or a closed connection, no file is left, and the next client is served.`,
+				Run:  uploadCutShort,
+			},
+			{
+				Name: "header-length-limit",
+				Doc:  "A header length of 65537 is refused (a reply or a close) and nothing is stored; a header of exactly 65536 bytes is accepted.",
+				Run:  uploadHeaderLength,
+			},
+		},
+	}
+}
+
+// upFile is a file as the checker uploads it.
+type upFile struct {
+	name string
+	body []byte
+}
+
+// sum is the file's SHA-256 in lowercase hex.
+func (f upFile) sum() string { return upSum(f.body) }
+
+func upSum(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// upRandom returns n bytes that look random and are the same on every run.
+func upRandom(n int, seed byte) []byte {
+	b := make([]byte, n)
+	mathrand.NewChaCha8([32]byte{seed}).Read(b)
+	return b
+}
+
+// upEscapeName returns a file name nobody else uses, for a name that tries
+// to reach the upload folder's parent (which may be shared, such as /tmp).
+func upEscapeName() string { return "sockbook-escape-" + strings.ToLower(rand.Text()[:10]) }
+
+// upHeader returns the 4-byte big-endian length and the JSON header for a
+// file, padded with spaces (still valid JSON) to pad bytes when pad is
+// longer than the JSON.
+func upHeader(name string, size int, sum string, pad int) []byte {
+	h, err := json.Marshal(struct {
+		Name   string `json:"name"`
+		Size   int    `json:"size"`
+		SHA256 string `json:"sha256"`
+	}{name, size, sum})
+	if err != nil {
+		panic(err) // a string and an int always encode
+	}
+	if pad > len(h) {
+		h = append(h, bytes.Repeat([]byte(" "), pad-len(h))...)
+	}
+	return append(binary.BigEndian.AppendUint32(nil, uint32(len(h))), h...)
+}
+
+// upRequest is everything a client sends to upload f.
+func upRequest(f upFile) []byte {
+	return append(upHeader(f.name, len(f.body), f.sum(), 0), f.body...)
+}
+
+// upReply is a file-upload reply as the checker decodes it.
+type upReply struct {
+	OK     *bool   `json:"ok"`
+	SHA256 *string `json:"sha256"`
+	Error  *string `json:"error"`
+}
+
+// upAnswer is what came back on an upload connection.
+type upAnswer struct {
+	line   []byte // the reply line without its "\n"
+	reply  upReply
+	closed bool // the server closed the connection without replying
+}
+
+// readUpAnswer reads the server's reply line, waiting at most wait for
+// each piece. It fails for silence, and for a reply that is not one line of
+// JSON with a boolean "ok".
+func readUpAnswer(ctx context.Context, l *link, what string, wait time.Duration) (upAnswer, error) {
+	var got []byte
+	buf := make([]byte, 4096)
+	for {
+		if i := bytes.IndexByte(got, '\n'); i >= 0 {
+			got = got[:i]
+			break
+		}
+		if len(got) > uploadReplyLimit {
+			return upAnswer{}, &Failure{What: what + ": the reply line does not end", Expected: "one line of JSON", Got: show(got)}
+		}
+		n, err := l.read(ctx, buf, wait)
+		got = append(got, buf[:n]...)
+		if err == nil {
+			continue
+		}
+		switch {
+		case closedByPeer(err) && len(got) > 0:
+			// A last line without its "\n" still says what it says.
+		case closedByPeer(err):
+			return upAnswer{closed: true}, nil
+		case len(got) == 0:
+			return upAnswer{}, &Failure{What: what + ": no reply", Expected: `one line of JSON, {"ok":…}`, Got: "nothing, " + errorText(err)}
+		default:
+			return upAnswer{}, &Failure{What: what + ": the reply line does not end", Expected: `one line of JSON ending in "\n"`, Got: show(got) + ", then " + errorText(err)}
+		}
+		break
+	}
+	a := upAnswer{line: got}
+	if err := json.Unmarshal(got, &a.reply); err != nil || a.reply.OK == nil {
+		return upAnswer{}, &Failure{
+			What:     what + `: the reply is not a JSON object with a boolean "ok"`,
+			Expected: `{"ok":true,"sha256":"…"} or {"ok":false,"error":"…"}`,
+			Got:      show(got),
+		}
+	}
+	return a, nil
+}
+
+// expectUpOK reads the reply to the upload of f and expects it to be
+// {"ok":true} with f's checksum.
+func expectUpOK(ctx context.Context, l *link, f upFile, what string, wait time.Duration) error {
+	want := fmt.Sprintf(`{"ok":true,"sha256":"%s"}`, f.sum())
+	a, err := readUpAnswer(ctx, l, what, wait)
+	switch {
+	case err != nil:
+		return err
+	case a.closed:
+		return &Failure{What: what + ": the connection closed without a reply", Expected: want, Got: "no reply"}
+	case !*a.reply.OK:
+		return &Failure{What: what + ": refused", Expected: want, Got: show(a.line)}
+	case a.reply.SHA256 == nil || !strings.EqualFold(*a.reply.SHA256, f.sum()):
+		return &Failure{What: what + ": the reply has the wrong checksum", Expected: want, Got: show(a.line)}
+	}
+	return nil
+}
+
+// expectUpRefused reads the reply to an upload that must be refused. With
+// closeOK, a connection closed without a reply also counts as refused.
+func expectUpRefused(ctx context.Context, l *link, what string, closeOK bool) error {
+	want := `{"ok":false,"error":"…"}`
+	if closeOK {
+		want += " or a closed connection"
+	}
+	a, err := readUpAnswer(ctx, l, what, replyWait)
+	switch {
+	case err != nil:
+		return err
+	case a.closed && closeOK:
+		return nil
+	case a.closed:
+		return &Failure{What: what + ": the connection closed without a reply", Expected: want, Got: "no reply"}
+	case *a.reply.OK:
+		return &Failure{What: what + ": accepted", Expected: want, Got: show(a.line)}
+	case a.reply.Error == nil || *a.reply.Error == "":
+		return &Failure{What: what + `: the refusal has no "error" saying why`, Expected: want, Got: show(a.line)}
+	}
+	return nil
+}
+
+// upStore uploads f on a new connection in one write and expects it to be
+// stored.
+func upStore(ctx context.Context, s *session, f upFile, what string, wait time.Duration) error {
+	l, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	defer l.close()
+	s.log(event.Event{Kind: event.Note, Conn: l.n, Text: fmt.Sprintf("upload %q, %d bytes", f.name, len(f.body))})
+	if err := l.write(ctx, upRequest(f)); err != nil {
+		return err
+	}
+	return expectUpOK(ctx, l, f, what, wait)
+}
+
+// upServeNext uploads one more file, to show that the server still serves
+// after a bad upload, then checks that the upload folder holds exactly the
+// files in keep and that one.
+func upServeNext(ctx context.Context, s *session, dir string, keep []upFile, dirs []string) error {
+	next := upFile{"next.txt", []byte("the next client\n")}
+	if err := upStore(ctx, s, next, "the next client's upload", replyWait); err != nil {
+		return err
+	}
+	return upDirHolds(ctx, dir, append(keep, next), dirs)
+}
+
+// uploadAndCheck uploads f and checks that it is stored byte for byte.
+func uploadAndCheck(ctx context.Context, env *Env, f upFile) error {
+	wait := replyWait
+	if len(f.body) > 1<<20 {
+		wait = uploadLargeWait
+	}
+	if err := upStore(ctx, newSession(env), f, fmt.Sprintf("the upload of %q (%d bytes)", f.name, len(f.body)), wait); err != nil {
+		return err
+	}
+	return upDirHolds(ctx, env.Dir, []upFile{f}, nil)
+}
+
+func uploadChopped(ctx context.Context, env *Env) error {
+	f := upFile{"chopped.txt", []byte("sent in pieces\n")}
+	l, err := newSession(env).dial(ctx)
+	if err != nil {
+		return err
+	}
+	defer l.close()
+	what := "the upload sent one byte per write"
+	if err := l.writeChopped(ctx, upRequest(f)); err != nil {
+		// A server that answered early says why: show that.
+		if a, rerr := readUpAnswer(ctx, l, what, settleWait); rerr == nil && !a.closed {
+			return &Failure{What: what + ": answered before the upload was complete", Expected: "the whole header and body read first", Got: show(a.line)}
+		}
+		return err
+	}
+	if err := expectUpOK(ctx, l, f, what, replyWait); err != nil {
+		return err
+	}
+	return upDirHolds(ctx, env.Dir, []upFile{f}, nil)
+}
+
+func uploadTwoAtOnce(ctx context.Context, env *Env) error {
+	s := newSession(env)
+	first := upFile{"first.bin", upRandom(256<<10, 2)}
+	second := upFile{"second.txt", []byte("meanwhile\n")}
+	l, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	defer l.close()
+	req := upRequest(first)
+	half := len(req) - len(first.body)/2
+	if err := l.write(ctx, req[:half]); err != nil {
+		return err
+	}
+	if err := upStore(ctx, s, second, "a second client's upload, while the first is half sent", replyWait); err != nil {
+		return err
+	}
+	if err := l.write(ctx, req[half:]); err != nil {
+		return err
+	}
+	if err := expectUpOK(ctx, l, first, "the first client's upload, completed after the second", replyWait); err != nil {
+		return err
+	}
+	return upDirHolds(ctx, env.Dir, []upFile{first, second}, nil)
+}
+
+// uploadRefusedNames uploads an empty file under each name, each on its
+// own connection, and expects every one refused with a reply; then it
+// checks that the next client is served and that nothing else was written,
+// neither in the upload folder (dirs lists folders the scenario made) nor
+// next to it. The body is empty so that a server that refuses right after
+// the header has read everything the client sent.
+func uploadRefusedNames(ctx context.Context, env *Env, names []string, dirs []string) error {
+	s := newSession(env)
+	for _, name := range names {
+		l, err := s.dial(ctx)
+		if err != nil {
+			return err
+		}
+		what := fmt.Sprintf("the upload named %q", name)
+		err = l.write(ctx, upHeader(name, 0, upSum(nil), 0))
+		if err == nil {
+			err = expectUpRefused(ctx, l, what, false)
+		}
+		l.close()
+		if err != nil {
+			return err
+		}
+		if err := upNothingOutside(env.Dir, name); err != nil {
+			return err
+		}
+	}
+	return upServeNext(ctx, s, env.Dir, nil, dirs)
+}
+
+// upNothingOutside checks that an upload named name wrote nothing next to
+// the upload folder, and removes what it wrote there.
+func upNothingOutside(dir, name string) error {
+	rest, ok := strings.CutPrefix(name, "../")
+	if !ok {
+		return nil
+	}
+	outside := filepath.Join(filepath.Dir(dir), rest)
+	if _, err := os.Lstat(outside); err != nil {
+		return nil
+	}
+	os.RemoveAll(outside)
+	return &Failure{
+		What:     fmt.Sprintf("the upload named %q wrote outside the upload folder", name),
+		Expected: "nothing written outside " + dir,
+		Got:      "a file at " + outside + " (now removed)",
+	}
+}
+
+func uploadBadChecksum(ctx context.Context, env *Env) error {
+	s := newSession(env)
+	l, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	body := []byte("the bytes that were sent\n")
+	claimed := upSum([]byte("the bytes that were meant\n"))
+	err = l.write(ctx, append(upHeader("tampered.txt", len(body), claimed, 0), body...))
+	if err == nil {
+		err = expectUpRefused(ctx, l, "an upload whose body does not match its sha256", false)
+	}
+	l.close()
+	if err != nil {
+		return err
+	}
+	return upServeNext(ctx, s, env.Dir, nil, nil)
+}
+
+func uploadCutShort(ctx context.Context, env *Env) error {
+	s := newSession(env)
+	l, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	f := upFile{"cut.bin", upRandom(1<<20, 3)}
+	req := upRequest(f)
+	err = l.write(ctx, req[:len(req)-len(f.body)/2])
+	if err == nil {
+		// A server that has already refused and closed makes this fail:
+		// its reply, if any, is still to be read.
+		l.closeWrite()
+		err = expectUpRefused(ctx, l, "an upload whose client stopped after half of the body", true)
+	}
+	l.close()
+	if err != nil {
+		return err
+	}
+	return upServeNext(ctx, s, env.Dir, nil, nil)
+}
+
+func uploadHeaderLength(ctx context.Context, env *Env) error {
+	s := newSession(env)
+	l, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	over := upFile{"too-long.txt", []byte("header too long\n")}
+	req := append(upHeader(over.name, len(over.body), over.sum(), uploadHeaderLimit+1), over.body...)
+	// A server that closes as soon as it has read the length may make this
+	// write fail: that is allowed.
+	l.write(ctx, req)
+	err = expectUpRefused(ctx, l, "an upload with a header length of 65537", true)
+	l.close()
+	if err != nil {
+		return err
+	}
+
+	at := upFile{"at-limit.txt", []byte("header of 65536 bytes\n")}
+	if l, err = s.dial(ctx); err != nil {
+		return err
+	}
+	defer l.close()
+	// In two writes, the second only once the server has read the first,
+	// as a real network may deliver it: a server that trusts one Read to
+	// return the whole header fails here every time, not now and then.
+	req = append(upHeader(at.name, len(at.body), at.sum(), uploadHeaderLimit), at.body...)
+	err = l.write(ctx, req[:uploadHeaderLimit/2])
+	if err == nil {
+		l.waitConsumed(ctx)
+		err = l.write(ctx, req[uploadHeaderLimit/2:])
+	}
+	if err == nil {
+		err = expectUpOK(ctx, l, at, "an upload with a header of exactly 65536 bytes (spaces after the JSON)", replyWait)
+	}
+	if err != nil {
+		return err
+	}
+	return upDirHolds(ctx, env.Dir, []upFile{at}, nil)
+}
+
+// upDirHolds waits, at most uploadSettle, until the upload folder holds
+// exactly the files in want, with their bytes, the (empty) folders in dirs,
+// and nothing else: a temporary file left behind counts.
+func upDirHolds(ctx context.Context, dir string, want []upFile, dirs []string) error {
+	deadline := within(ctx, uploadSettle)
+	for {
+		err := upDirDiff(dir, want, dirs)
+		if err == nil || !time.Now().Before(deadline) {
+			return err
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// upDirDiff compares the upload folder with what it should hold.
+func upDirDiff(dir string, want []upFile, dirs []string) error {
+	var extra []string
+	found := make(map[string]bool)
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil || rel == "." {
+			return err
+		}
+		if d.IsDir() && slices.Contains(dirs, rel) {
+			return nil
+		}
+		i := slices.IndexFunc(want, func(f upFile) bool { return f.name == rel })
+		if i < 0 || !d.Type().IsRegular() {
+			extra = append(extra, fmt.Sprintf("%q", rel))
+			return nil
+		}
+		found[rel] = true
+		got, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(got, want[i].body) {
+			f := compare(fmt.Sprintf("the stored file %q", rel), want[i].body, got)
+			f.What = strings.Replace(f.What, "wrong reply", "wrong bytes", 1)
+			return f
+		}
+		return nil
+	})
+	var f *Failure
+	if errors.As(err, &f) {
+		return f
+	}
+	if err != nil {
+		return fmt.Errorf("file-upload: read the upload folder: %w", err)
+	}
+	var names []string
+	for _, f := range want {
+		names = append(names, fmt.Sprintf("%q", f.name))
+		if !found[f.name] {
+			return &Failure{What: fmt.Sprintf("the file %q is not in the upload folder", f.name), Expected: "DIR/" + f.name + " after the server said ok", Got: "no such file"}
+		}
+	}
+	if len(extra) > 0 {
+		expected := "nothing else"
+		if len(names) > 0 {
+			expected = "only " + strings.Join(names, ", ")
+		}
+		got := strings.Join(extra, ", ")
+		if len(got) > 200 {
+			got = got[:200] + "…"
+		}
+		return &Failure{What: "the upload folder holds files it should not", Expected: expected, Got: got}
+	}
+	return nil
+}

@@ -1,0 +1,472 @@
+// Package child is the process side of a run: it interprets one program
+// with yaegi, with the program's own arguments, and reports everything the
+// program does (output lines, socket calls, how it ended) as events on a
+// pipe to the runner. The runner starts one child per program, so a panic,
+// a deadlock or a leaked socket in learner code can only take its own
+// process down, and the runner can kill the whole process group.
+package child
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"io"
+	"os"
+	"path"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing/fstest"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+	stdsyscall "github.com/traefik/yaegi/stdlib/syscall"
+	"github.com/traefik/yaegi/stdlib/unrestricted"
+
+	"sockbook/runner/event"
+)
+
+// Arg is the first command-line argument that makes a sockbook binary (or
+// a test binary that calls Main) act as a child.
+const Arg = "__child"
+
+// The child's extra file descriptors, as set up by the runner.
+const (
+	eventsFD = 3 // the child writes Messages here, one JSON object a line
+	configFD = 4 // the child reads its Config from here
+)
+
+// Config is what the runner tells a child to run.
+type Config struct {
+	Side event.Side `json:"side"`
+	// Path is the program's name as the learner knows it (a file path
+	// such as "lessons/basics/echo/server/main.go"); errors point there.
+	Path string `json:"path"`
+	// Files holds the program's source files by name (all in one folder).
+	Files map[string]string `json:"files"`
+	// Args are the program's command-line arguments (os.Args[1:]).
+	Args []string `json:"args"`
+	// Redirect sends a dial or datagram meant for the key's address to the
+	// value's address instead (the fault relay), while the program still
+	// sees the address it asked for.
+	Redirect map[string]string `json:"redirect,omitempty"`
+	// WaitForStart has the child compile the program, then wait for a
+	// line "go" on the config descriptor before running it.
+	WaitForStart bool `json:"waitForStart,omitempty"`
+}
+
+// Message is one event as it travels from a child to the runner.
+type Message struct {
+	T int64 `json:"t"` // event.Now() in nanoseconds
+	event.Event
+}
+
+// Exit codes a child uses for ends that are not the program's own.
+const (
+	CodeCompile = 97 // the program does not compile
+	CodePanic   = 2  // the program panicked (as compiled Go does)
+	CodeSetup   = 98 // the child could not start the interpreter
+)
+
+// Main runs a child and returns its exit status. The runner gives it a
+// Config on descriptor 4 and reads events from descriptor 3.
+func Main() int {
+	events := os.NewFile(eventsFD, "events")
+	configFile := os.NewFile(configFD, "config")
+	if events == nil || configFile == nil {
+		fmt.Fprintln(os.Stderr, "sockbook: the child mode is started by the runner, not by hand")
+		return CodeSetup
+	}
+	var cfg Config
+	dec := json.NewDecoder(configFile)
+	if err := dec.Decode(&cfg); err != nil {
+		fmt.Fprintf(os.Stderr, "sockbook child: read config: %v\n", err)
+		return CodeSetup
+	}
+	c := newChild(cfg, events)
+	if cfg.WaitForStart {
+		rest := bufio.NewReader(io.MultiReader(dec.Buffered(), configFile))
+		c.wait = func() bool {
+			defer configFile.Close()
+			for {
+				line, err := rest.ReadString('\n')
+				if word := strings.TrimSpace(line); word != "" || err != nil {
+					return word == "go"
+				}
+			}
+		}
+	} else {
+		configFile.Close()
+	}
+	return c.run()
+}
+
+// child holds one interpreted program's state.
+type child struct {
+	cfg Config
+	out *emitter
+
+	// wait, if set, blocks until the runner says the program may start,
+	// and reports whether it did.
+	wait func() bool
+
+	exitOnce sync.Once
+	// streams are os.Stdout and os.Stderr as the program sees them: pipes
+	// whose lines are read back and stamped; flushed before exiting.
+	streams []*lineStream
+}
+
+func newChild(cfg Config, events *os.File) *child {
+	return &child{cfg: cfg, out: &emitter{w: bufio.NewWriter(events), side: cfg.Side}}
+}
+
+func (c *child) run() int {
+	stdout := &lineWriter{emit: c.out, kind: event.Stdout}
+	stderr := &lineWriter{emit: c.out, kind: event.Stderr, rewrite: c.interpreterLine}
+
+	// The program's os.Stdout and os.Stderr must stay *os.File values (it
+	// may call Fd or WriteString), so they become pipes read back here.
+	// fmt.Print and log go straight to the line writers above.
+	for _, s := range []struct {
+		f    **os.File
+		kind event.Kind
+	}{{&os.Stdout, event.Stdout}, {&os.Stderr, event.Stderr}} {
+		ls, err := newLineStream(c.out, s.kind)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "sockbook child: %v\n", err)
+			return CodeSetup
+		}
+		*s.f = ls.w
+		c.streams = append(c.streams, ls)
+	}
+
+	// flag.Parse and os.Args see the program's own arguments, as under
+	// go run; a bad flag prints usage and exits 2, as compiled Go does.
+	os.Args = append([]string{path.Base(path.Dir(c.cfg.Path))}, c.cfg.Args...)
+	flag.CommandLine = flag.NewFlagSet(os.Args[0], flag.ExitOnError)
+	flag.CommandLine.SetOutput(stderr)
+
+	i := interp.New(interp.Options{
+		Stdin:                os.Stdin,
+		Stdout:               stdout,
+		Stderr:               stderr,
+		Args:                 os.Args,
+		Unrestricted:         true,
+		SourcecodeFilesystem: c.sourceFS(),
+	})
+	needed := c.imports()
+	for _, syms := range []interp.Exports{only(stdlib.Symbols, needed), only(stdsyscall.Symbols, needed), only(unrestricted.Symbols, needed), c.overrides(stdout, stderr)} {
+		if err := i.Use(syms); err != nil {
+			fmt.Fprintf(os.Stderr, "sockbook child: load symbols: %v\n", err)
+			return CodeSetup
+		}
+	}
+
+	if len(c.cfg.Files) != 1 {
+		c.out.emit(event.Event{Kind: event.Failure, Err: "compile", Text: fmt.Sprintf("%s: the interpreter runs programs of one file; this one has %d: run it with --engine go", path.Dir(c.cfg.Path), len(c.cfg.Files))})
+		return c.exit(CodeCompile)
+	}
+	prog, err := i.CompilePath(c.virtualPath())
+	if err != nil {
+		c.compileError(err)
+		return c.exit(CodeCompile)
+	}
+	if c.wait != nil && !c.wait() {
+		return CodeSetup // the runner never gave the go: the run is over
+	}
+	c.out.emit(event.Event{Kind: event.Start, Text: strings.Join(os.Args, " ")})
+	if _, err := i.Execute(prog); err != nil {
+		var p interp.Panic
+		if errors.As(err, &p) {
+			if code, ok := p.Value.(exitCode); ok { // os.Exit or log.Fatal
+				return c.exit(int(code))
+			}
+			c.panicked(p)
+			return c.exit(CodePanic)
+		}
+		c.out.emit(event.Event{Kind: event.Failure, Text: err.Error()})
+		return c.exit(CodePanic)
+	}
+	return c.exit(0)
+}
+
+// imports returns the import paths of the program's files. Loading only
+// those packages' symbols (and a few the interpreter itself relies on)
+// instead of the whole standard library saves most of a child's start-up.
+// A file that does not parse imports everything: the compiler will then
+// report the syntax error.
+func (c *child) imports() map[string]bool {
+	needed := map[string]bool{"fmt": true, "os": true, "log": true, "flag": true, "errors": true, "io": true}
+	fset := token.NewFileSet()
+	for name, src := range c.cfg.Files {
+		f, err := parser.ParseFile(fset, name, src, parser.ImportsOnly)
+		if err != nil {
+			return nil
+		}
+		for _, imp := range f.Imports {
+			if p, err := strconv.Unquote(imp.Path.Value); err == nil {
+				needed[p] = true
+			}
+		}
+	}
+	return needed
+}
+
+// only returns the symbols of the needed packages (all of them when needed
+// is nil). Keys are "import/path/name", as yaegi's symbol tables have them.
+func only(syms interp.Exports, needed map[string]bool) interp.Exports {
+	if needed == nil {
+		return syms
+	}
+	out := interp.Exports{}
+	for key, v := range syms {
+		if needed[path.Dir(key)] || path.Dir(key) == "." {
+			out[key] = v
+		}
+	}
+	return out
+}
+
+// exitCode is the panic value that carries an os.Exit out of the program.
+type exitCode int
+
+// virtualDir is the folder the program's files are served from to the
+// interpreter: Path itself may be absolute or hold "..", which an fs.FS
+// does not allow. Messages are mapped back to Path.
+const virtualDir = "program"
+
+// virtualPath is where the interpreter finds the main file.
+func (c *child) virtualPath() string { return virtualDir + "/" + path.Base(c.cfg.Path) }
+
+// realPaths rewrites the interpreter's file names in msg into the
+// program's own.
+func (c *child) realPaths(msg string) string {
+	return strings.ReplaceAll(msg, virtualDir+"/", path.Dir(c.cfg.Path)+"/")
+}
+
+// sourceFS serves the program's files to the interpreter.
+func (c *child) sourceFS() fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, src := range c.cfg.Files {
+		fsys[virtualDir+"/"+name] = &fstest.MapFile{Data: []byte(src), Mode: 0o644}
+	}
+	return fsys
+}
+
+// exit flushes every stream, reports the exit status and returns it.
+func (c *child) exit(code int) int {
+	c.exitOnce.Do(func() {
+		for _, s := range c.streams {
+			s.flush()
+		}
+		c.out.emit(event.Event{Kind: event.Exit, Code: code, Text: fmt.Sprintf("exit status %d", code)})
+		c.out.close()
+	})
+	return code
+}
+
+// overrides replaces the symbols whose yaegi versions differ from compiled
+// Go in ways a learner would notice, and the net package's entry points,
+// which are wrapped to report socket calls.
+func (c *child) overrides(stdout, stderr io.Writer) interp.Exports {
+	exit := func(code int) {
+		os.Exit(c.exit(code))
+	}
+	logger := newFatalLogger(stderr, exit)
+	ex := interp.Exports{
+		"os/os": {
+			// Real os.Exit semantics, but with the output flushed first.
+			"Exit": reflect.ValueOf(exit),
+		},
+		"log/log": logger.symbols(),
+	}
+	rec := &recorder{out: c.out, redirect: c.cfg.Redirect}
+	current.Store(rec)
+	ex["net/net"] = rec.symbols()
+	// flag.Parse works on the host's flag.CommandLine, which run resets
+	// to the program's own; the program's flag.CommandLine must be that one.
+	ex["flag/flag"] = map[string]reflect.Value{"CommandLine": reflect.ValueOf(&flag.CommandLine).Elem()}
+	return ex
+}
+
+var posRE = regexp.MustCompile(`^(.+?):(\d+):(\d+): (.*)$`)
+
+// panicPosRE matches the line yaegi prints where a panic went through.
+var panicPosRE = regexp.MustCompile(`^` + virtualDir + `/\S+\.go:\d+:\d+: panic`)
+
+// interpreterLine points the interpreter's own panic lines at the
+// program's real path.
+func (c *child) interpreterLine(line string) string {
+	if panicPosRE.MatchString(line) {
+		return c.realPaths(line)
+	}
+	return line
+}
+
+// compileError reports a compile error with its position and source line.
+func (c *child) compileError(err error) {
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		for _, e := range list {
+			c.out.emit(event.Event{Kind: event.Failure, Err: "compile", Text: c.withSourceLine(c.realPaths(e.Pos.Filename), e.Pos.Line, e.Pos.Column, e.Msg)})
+		}
+		return
+	}
+	msg := c.realPaths(err.Error())
+	if m := posRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		c.out.emit(event.Event{Kind: event.Failure, Err: "compile", Text: c.withSourceLine(m[1], line, col, m[4])})
+		return
+	}
+	c.out.emit(event.Event{Kind: event.Failure, Err: "compile", Text: msg})
+}
+
+// withSourceLine formats "file:line:col: msg" followed by the source line
+// and a caret under the column.
+func (c *child) withSourceLine(file string, line, col int, msg string) string {
+	head := fmt.Sprintf("%s:%d:%d: %s", file, line, col, msg)
+	src, ok := c.cfg.Files[path.Base(file)]
+	if !ok {
+		return head
+	}
+	lines := strings.Split(src, "\n")
+	if line < 1 || line > len(lines) {
+		return head
+	}
+	text := strings.ReplaceAll(lines[line-1], "\t", "    ")
+	caretCol := col - 1 + 3*strings.Count(lines[line-1][:min(col-1, len(lines[line-1]))], "\t")
+	return fmt.Sprintf("%s\n    %s\n    %s^", head, text, strings.Repeat(" ", max(0, caretCol)))
+}
+
+// panicked reports a panic in main with the best position yaegi knows.
+func (c *child) panicked(p interp.Panic) {
+	text := fmt.Sprintf("panic: %v", p.Value)
+	if err, ok := p.Value.(error); ok {
+		text = fmt.Sprintf("panic: %v", err.Error())
+	}
+	c.out.emit(event.Event{Kind: event.Failure, Err: "panic", Text: text})
+}
+
+// emitter writes Messages to the runner. It is safe for concurrent use.
+type emitter struct {
+	mu     sync.Mutex
+	w      *bufio.Writer
+	side   event.Side
+	closed bool
+}
+
+func (e *emitter) emit(ev event.Event) { e.emitAt(event.Now(), ev) }
+
+// emitAt reports an event that happened at t (event.Now's clock).
+func (e *emitter) emitAt(t time.Duration, ev event.Event) {
+	ev.Side = e.side
+	b, err := json.Marshal(Message{T: int64(t), Event: ev})
+	if err != nil {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return
+	}
+	e.w.Write(b)
+	e.w.WriteByte('\n')
+	e.w.Flush()
+}
+
+func (e *emitter) close() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.w.Flush()
+	e.closed = true
+}
+
+// lineWriter turns writes into one event per line. A partial last line is
+// held until its newline comes or the program ends.
+type lineWriter struct {
+	mu   sync.Mutex
+	emit *emitter
+	kind event.Kind
+	buf  []byte
+	// rewrite, if set, may change a line before it is reported.
+	rewrite func(string) string
+}
+
+func (w *lineWriter) send(line string) {
+	if w.rewrite != nil {
+		line = w.rewrite(line)
+	}
+	w.emit.emit(event.Event{Kind: w.kind, Text: line})
+}
+
+// maxLine is the longest line kept whole; longer ones are split.
+const maxLine = 4096
+
+func (w *lineWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf = append(w.buf, p...)
+	for {
+		i := strings.IndexByte(string(w.buf), '\n')
+		if i < 0 {
+			if len(w.buf) > maxLine {
+				w.send(string(w.buf[:maxLine]))
+				w.buf = append(w.buf[:0], w.buf[maxLine:]...)
+				continue
+			}
+			return len(p), nil
+		}
+		w.send(strings.TrimSuffix(string(w.buf[:i]), "\r"))
+		w.buf = append(w.buf[:0], w.buf[i+1:]...)
+	}
+}
+
+func (w *lineWriter) flush() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.buf) > 0 {
+		w.send(string(w.buf))
+		w.buf = nil
+	}
+}
+
+// lineStream is an *os.File the program writes to, read back into a
+// lineWriter.
+type lineStream struct {
+	w    *os.File
+	line *lineWriter
+	done chan struct{}
+}
+
+func newLineStream(out *emitter, kind event.Kind) (*lineStream, error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("pipe for %s: %w", kind, err)
+	}
+	s := &lineStream{w: w, line: &lineWriter{emit: out, kind: kind}, done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		io.Copy(s.line, r)
+		r.Close()
+	}()
+	return s, nil
+}
+
+// flush closes the write end and waits, briefly, for the reader to drain.
+func (s *lineStream) flush() {
+	s.w.Close()
+	select {
+	case <-s.done:
+	case <-time.After(200 * time.Millisecond):
+	}
+	s.line.flush()
+}

@@ -1,0 +1,509 @@
+package child
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"os"
+	"reflect"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"sockbook/runner/event"
+)
+
+// recorder reports a program's socket calls. Its symbols replace the net
+// package's entry points and connection types in the interpreter, so that
+// net.Listen, Accept, net.Dial and every Read and Write become events, and
+// a type assertion such as conn.(*net.TCPConn) still works in the program.
+type recorder struct {
+	out      *emitter
+	redirect map[string]string
+	conns    atomic.Int64
+}
+
+func (r *recorder) emit(ev event.Event) { r.out.emit(ev) }
+
+// emitAt reports an event with the time it started. Writes, dials and
+// closes are stamped when the call begins and reads when it returns, so
+// that a read of some bytes never seems to come before their write, even
+// when the writer's process is descheduled between its call and its stamp.
+func (r *recorder) emitAt(t time.Duration, ev event.Event) { r.out.emitAt(t, ev) }
+
+func (r *recorder) nextConn() int { return int(r.conns.Add(1)) }
+
+// symbols returns the replacements for the net package.
+func (r *recorder) symbols() map[string]reflect.Value {
+	return map[string]reflect.Value{
+		"Listen":       reflect.ValueOf(r.Listen),
+		"ListenTCP":    reflect.ValueOf(r.ListenTCP),
+		"ListenPacket": reflect.ValueOf(r.ListenPacket),
+		"ListenUDP":    reflect.ValueOf(r.ListenUDP),
+		"Dial":         reflect.ValueOf(r.Dial),
+		"DialTimeout":  reflect.ValueOf(r.DialTimeout),
+		"DialTCP":      reflect.ValueOf(r.DialTCP),
+		"DialUDP":      reflect.ValueOf(r.DialUDP),
+		"TCPConn":      reflect.ValueOf((*TCPConn)(nil)),
+		"TCPListener":  reflect.ValueOf((*TCPListener)(nil)),
+		"UDPConn":      reflect.ValueOf((*UDPConn)(nil)),
+		"ListenConfig": reflect.ValueOf((*ListenConfig)(nil)),
+		"Dialer":       reflect.ValueOf((*Dialer)(nil)),
+	}
+}
+
+// errText names a socket error the way the transcript shows it.
+func errText(err error) string {
+	switch {
+	case errors.Is(err, io.EOF):
+		return "EOF"
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return "deadline exceeded"
+	case errors.Is(err, syscall.ECONNRESET):
+		return "connection reset by peer"
+	case errors.Is(err, syscall.EPIPE):
+		return "broken pipe"
+	case errors.Is(err, net.ErrClosed):
+		return "use of closed connection"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection refused"
+	case errors.Is(err, syscall.EADDRINUSE):
+		return "address already in use"
+	}
+	return err.Error()
+}
+
+// listened reports a new listener or packet socket, or the failure to open one.
+func (r *recorder) listened(network, addr string, got net.Addr, err error) {
+	if err != nil {
+		r.emit(event.Event{Kind: event.SockError, Text: "listen " + network + " " + addr, Addr: addr, Err: errText(err)})
+		return
+	}
+	r.emit(event.Event{Kind: event.Listen, Text: network + " " + got.String(), Addr: got.String()})
+}
+
+// target returns where a dial to addr really goes, and whether it was redirected.
+func (r *recorder) target(addr string) (string, bool) {
+	if to, ok := r.redirect[addr]; ok {
+		return to, true
+	}
+	return addr, false
+}
+
+func (r *recorder) Listen(network, address string) (net.Listener, error) {
+	return r.listenWith(context.Background(), &net.ListenConfig{}, network, address)
+}
+
+func (r *recorder) listenWith(ctx context.Context, lc *net.ListenConfig, network, address string) (net.Listener, error) {
+	ln, err := lc.Listen(ctx, network, address)
+	if err != nil {
+		r.listened(network, address, nil, err)
+		return nil, err
+	}
+	r.listened(network, address, ln.Addr(), nil)
+	if tl, ok := ln.(*net.TCPListener); ok {
+		return &TCPListener{TCPListener: tl, rec: r}, nil
+	}
+	return &listener{Listener: ln, rec: r}, nil
+}
+
+func (r *recorder) ListenTCP(network string, laddr *net.TCPAddr) (*TCPListener, error) {
+	address := ""
+	if laddr != nil {
+		address = laddr.String()
+	}
+	ln, err := net.ListenTCP(network, laddr)
+	if err != nil {
+		r.listened(network, address, nil, err)
+		return nil, err
+	}
+	r.listened(network, address, ln.Addr(), nil)
+	return &TCPListener{TCPListener: ln, rec: r}, nil
+}
+
+func (r *recorder) ListenPacket(network, address string) (net.PacketConn, error) {
+	return r.listenPacketWith(context.Background(), &net.ListenConfig{}, network, address)
+}
+
+func (r *recorder) listenPacketWith(ctx context.Context, lc *net.ListenConfig, network, address string) (net.PacketConn, error) {
+	pc, err := lc.ListenPacket(ctx, network, address)
+	if err != nil {
+		r.listened(network, address, nil, err)
+		return nil, err
+	}
+	r.listened(network, address, pc.LocalAddr(), nil)
+	if uc, ok := pc.(*net.UDPConn); ok {
+		return r.wrapUDP(uc, nil), nil
+	}
+	return pc, nil
+}
+
+func (r *recorder) ListenUDP(network string, laddr *net.UDPAddr) (*UDPConn, error) {
+	address := ""
+	if laddr != nil {
+		address = laddr.String()
+	}
+	uc, err := net.ListenUDP(network, laddr)
+	if err != nil {
+		r.listened(network, address, nil, err)
+		return nil, err
+	}
+	r.listened(network, address, uc.LocalAddr(), nil)
+	return r.wrapUDP(uc, nil), nil
+}
+
+func (r *recorder) Dial(network, address string) (net.Conn, error) {
+	return r.dialWith(context.Background(), &net.Dialer{}, network, address)
+}
+
+func (r *recorder) DialTimeout(network, address string, timeout time.Duration) (net.Conn, error) {
+	return r.dialWith(context.Background(), &net.Dialer{Timeout: timeout}, network, address)
+}
+
+func (r *recorder) dialWith(ctx context.Context, d *net.Dialer, network, address string) (net.Conn, error) {
+	to, redirected := r.target(address)
+	t0 := event.Now()
+	c, err := d.DialContext(ctx, network, to)
+	if err != nil {
+		r.emit(event.Event{Kind: event.SockError, Text: "dial " + network + " " + address, Peer: address, Err: errText(err)})
+		return nil, err
+	}
+	var remote net.Addr
+	if redirected {
+		remote = fakeAddr{network: network, addr: address}
+	}
+	switch c := c.(type) {
+	case *net.TCPConn:
+		tc := r.wrapTCP(c, remote)
+		r.emitAt(t0, event.Event{Kind: event.Dial, Conn: tc.id, Text: "connected to " + tc.RemoteAddr().String(), Addr: c.LocalAddr().String(), Peer: tc.RemoteAddr().String()})
+		return tc, nil
+	case *net.UDPConn:
+		uc := r.wrapUDP(c, remote)
+		r.emitAt(t0, event.Event{Kind: event.Dial, Conn: uc.id, Text: "udp socket for " + uc.RemoteAddr().String(), Addr: c.LocalAddr().String(), Peer: uc.RemoteAddr().String()})
+		return uc, nil
+	}
+	r.emit(event.Event{Kind: event.Dial, Text: "connected to " + address, Peer: address})
+	return c, nil
+}
+
+func (r *recorder) DialTCP(network string, laddr, raddr *net.TCPAddr) (*TCPConn, error) {
+	d := &net.Dialer{}
+	if laddr != nil {
+		d.LocalAddr = laddr
+	}
+	c, err := r.dialWith(context.Background(), d, network, raddr.String())
+	if err != nil {
+		return nil, err
+	}
+	return c.(*TCPConn), nil
+}
+
+func (r *recorder) DialUDP(network string, laddr, raddr *net.UDPAddr) (*UDPConn, error) {
+	d := &net.Dialer{}
+	if laddr != nil {
+		d.LocalAddr = laddr
+	}
+	c, err := r.dialWith(context.Background(), d, network, raddr.String())
+	if err != nil {
+		return nil, err
+	}
+	return c.(*UDPConn), nil
+}
+
+// fakeAddr is the address a redirected program believes it talks to.
+type fakeAddr struct{ network, addr string }
+
+func (a fakeAddr) Network() string { return a.network }
+func (a fakeAddr) String() string  { return a.addr }
+
+// ListenConfig replaces net.ListenConfig in programs; its fields are the
+// ones programs set.
+type ListenConfig struct {
+	Control   func(network, address string, c syscall.RawConn) error
+	KeepAlive time.Duration
+	rec       *recorder
+}
+
+// Listen is net.ListenConfig.Listen, reported.
+func (lc *ListenConfig) Listen(ctx context.Context, network, address string) (net.Listener, error) {
+	return lc.recorder().listenWith(ctx, &net.ListenConfig{Control: lc.Control, KeepAlive: lc.KeepAlive}, network, address)
+}
+
+// ListenPacket is net.ListenConfig.ListenPacket, reported.
+func (lc *ListenConfig) ListenPacket(ctx context.Context, network, address string) (net.PacketConn, error) {
+	return lc.recorder().listenPacketWith(ctx, &net.ListenConfig{Control: lc.Control, KeepAlive: lc.KeepAlive}, network, address)
+}
+
+// Dialer replaces net.Dialer in programs; its fields are the ones
+// programs set.
+type Dialer struct {
+	Timeout   time.Duration
+	Deadline  time.Time
+	LocalAddr net.Addr
+	KeepAlive time.Duration
+	Control   func(network, address string, c syscall.RawConn) error
+	rec       *recorder
+}
+
+// Dial is net.Dialer.Dial, reported.
+func (d *Dialer) Dial(network, address string) (net.Conn, error) {
+	return d.DialContext(context.Background(), network, address)
+}
+
+// DialContext is net.Dialer.DialContext, reported.
+func (d *Dialer) DialContext(ctx context.Context, network, address string) (net.Conn, error) {
+	nd := &net.Dialer{Timeout: d.Timeout, Deadline: d.Deadline, LocalAddr: d.LocalAddr, KeepAlive: d.KeepAlive, Control: d.Control}
+	return d.recorder().dialWith(ctx, nd, network, address)
+}
+
+// current is the child's recorder. A program builds its ListenConfig and
+// Dialer values itself, so they cannot carry the recorder; a child process
+// hosts exactly one program, and sets this once before the program starts.
+var current atomic.Pointer[recorder]
+
+func (lc *ListenConfig) recorder() *recorder { return current.Load() }
+func (d *Dialer) recorder() *recorder        { return current.Load() }
+
+// listener wraps a non-TCP listener (a Unix socket).
+type listener struct {
+	net.Listener
+	rec *recorder
+}
+
+func (l *listener) Accept() (net.Conn, error) {
+	l.rec.emit(event.Event{Kind: event.Waiting, Text: "accept"})
+	c, err := l.Listener.Accept()
+	if err != nil {
+		l.rec.emit(event.Event{Kind: event.SockError, Text: "accept", Err: errText(err)})
+		return nil, err
+	}
+	id := l.rec.nextConn()
+	l.rec.emit(event.Event{Kind: event.Accept, Conn: id, Text: "accepted " + c.RemoteAddr().String(), Peer: c.RemoteAddr().String()})
+	return c, nil
+}
+
+func (l *listener) Close() error {
+	l.rec.emit(event.Event{Kind: event.Close, Text: "listener " + l.Addr().String()})
+	return l.Listener.Close()
+}
+
+// TCPListener replaces *net.TCPListener in programs.
+type TCPListener struct {
+	*net.TCPListener
+	rec *recorder
+}
+
+// Accept is net.TCPListener.Accept, reported.
+func (l *TCPListener) Accept() (net.Conn, error) { return l.AcceptTCP() }
+
+// AcceptTCP is net.TCPListener.AcceptTCP, reported.
+func (l *TCPListener) AcceptTCP() (*TCPConn, error) {
+	l.rec.emit(event.Event{Kind: event.Waiting, Text: "accept"})
+	c, err := l.TCPListener.AcceptTCP()
+	if err != nil {
+		l.rec.emit(event.Event{Kind: event.SockError, Text: "accept", Err: errText(err)})
+		return nil, err
+	}
+	tc := l.rec.wrapTCP(c, nil)
+	l.rec.emit(event.Event{Kind: event.Accept, Conn: tc.id, Text: "accepted " + c.RemoteAddr().String(), Addr: c.LocalAddr().String(), Peer: c.RemoteAddr().String()})
+	return tc, nil
+}
+
+// Close is net.TCPListener.Close, reported.
+func (l *TCPListener) Close() error {
+	l.rec.emit(event.Event{Kind: event.Close, Text: "listener " + l.Addr().String()})
+	return l.TCPListener.Close()
+}
+
+func (r *recorder) wrapTCP(c *net.TCPConn, remote net.Addr) *TCPConn {
+	return &TCPConn{TCPConn: c, rec: r, id: r.nextConn(), remote: remote}
+}
+
+// TCPConn replaces *net.TCPConn in programs: every call a program makes on
+// a connection is the real one, and reads, writes and closes are reported.
+type TCPConn struct {
+	*net.TCPConn
+	rec    *recorder
+	id     int
+	remote net.Addr // what the program thinks it talks to, when redirected
+	closed atomic.Bool
+}
+
+// RemoteAddr is the address the program dialed, even through the relay.
+func (c *TCPConn) RemoteAddr() net.Addr {
+	if c.remote != nil {
+		return c.remote
+	}
+	return c.TCPConn.RemoteAddr()
+}
+
+// Read is net.TCPConn.Read, reported.
+func (c *TCPConn) Read(b []byte) (int, error) {
+	n, err := c.TCPConn.Read(b)
+	c.rec.transfer(event.Read, c.id, b[:n], err, "")
+	return n, err
+}
+
+// Write is net.TCPConn.Write, reported.
+func (c *TCPConn) Write(b []byte) (int, error) {
+	t0 := event.Now()
+	n, err := c.TCPConn.Write(b)
+	c.rec.transferAt(t0, event.Write, c.id, b[:n], err, "")
+	return n, err
+}
+
+// ReadFrom copies r into the connection through Write, so io.Copy is
+// reported too.
+func (c *TCPConn) ReadFrom(r io.Reader) (int64, error) {
+	return io.CopyBuffer(writerOnly{c}, r, make([]byte, 64<<10))
+}
+
+// WriteTo copies the connection into w through Read.
+func (c *TCPConn) WriteTo(w io.Writer) (int64, error) {
+	return io.CopyBuffer(w, readerOnly{c}, make([]byte, 64<<10))
+}
+
+// Close is net.TCPConn.Close, reported once.
+func (c *TCPConn) Close() error {
+	t0 := event.Now()
+	err := c.TCPConn.Close()
+	if c.closed.CompareAndSwap(false, true) {
+		c.rec.emitAt(t0, event.Event{Kind: event.Close, Conn: c.id, Text: "closed"})
+	}
+	return err
+}
+
+// CloseWrite is net.TCPConn.CloseWrite, reported.
+func (c *TCPConn) CloseWrite() error {
+	t0 := event.Now()
+	err := c.TCPConn.CloseWrite()
+	c.rec.emitAt(t0, event.Event{Kind: event.CloseWrite, Conn: c.id, Text: "closed the write half (FIN)"})
+	return err
+}
+
+type writerOnly struct{ io.Writer }
+type readerOnly struct{ io.Reader }
+
+// transfer reports a read of b, or the error that ended it.
+func (r *recorder) transfer(kind event.Kind, id int, b []byte, err error, peer string) {
+	r.transferAt(event.Now(), kind, id, b, err, peer)
+}
+
+// transferAt reports a transfer of b that began at t0, or its error.
+func (r *recorder) transferAt(t0 time.Duration, kind event.Kind, id int, b []byte, err error, peer string) {
+	if len(b) > 0 || err == nil {
+		r.emitAt(t0, event.Event{Kind: kind, Conn: id, Bytes: len(b), Text: event.Preview(b), Peer: peer})
+	}
+	if err != nil {
+		r.emit(event.Event{Kind: event.SockError, Conn: id, Text: string(kind), Err: errText(err)})
+	}
+}
+
+func (r *recorder) wrapUDP(c *net.UDPConn, remote net.Addr) *UDPConn {
+	return &UDPConn{UDPConn: c, rec: r, id: r.nextConn(), remote: remote}
+}
+
+// UDPConn replaces *net.UDPConn in programs: datagrams sent and received
+// are reported, and datagrams to a redirected address go to the relay.
+type UDPConn struct {
+	*net.UDPConn
+	rec    *recorder
+	id     int
+	remote net.Addr
+	closed atomic.Bool
+}
+
+// RemoteAddr is the address the program dialed, even through the relay.
+func (c *UDPConn) RemoteAddr() net.Addr {
+	if c.remote != nil {
+		return c.remote
+	}
+	return c.UDPConn.RemoteAddr()
+}
+
+// Read is net.UDPConn.Read (a connected socket), reported.
+func (c *UDPConn) Read(b []byte) (int, error) {
+	c.rec.emit(event.Event{Kind: event.Waiting, Text: "read"})
+	n, err := c.UDPConn.Read(b)
+	c.rec.transfer(event.ReadFrom, c.id, b[:n], err, c.RemoteAddr().String())
+	return n, err
+}
+
+// Write is net.UDPConn.Write (a connected socket), reported.
+func (c *UDPConn) Write(b []byte) (int, error) {
+	t0 := event.Now()
+	n, err := c.UDPConn.Write(b)
+	c.rec.transferAt(t0, event.WriteTo, c.id, b[:n], err, c.RemoteAddr().String())
+	return n, err
+}
+
+// ReadFrom is net.UDPConn.ReadFrom, reported.
+func (c *UDPConn) ReadFrom(b []byte) (int, net.Addr, error) {
+	n, addr, err := c.ReadFromUDP(b)
+	if addr == nil {
+		return n, nil, err
+	}
+	return n, addr, err
+}
+
+// ReadFromUDP is net.UDPConn.ReadFromUDP, reported; a datagram from the
+// relay is shown as coming from the address the program sent to.
+func (c *UDPConn) ReadFromUDP(b []byte) (int, *net.UDPAddr, error) {
+	c.rec.emit(event.Event{Kind: event.Waiting, Text: "readfrom"})
+	n, addr, err := c.UDPConn.ReadFromUDP(b)
+	if addr != nil {
+		addr = c.rec.unredirect(addr)
+	}
+	peer := ""
+	if addr != nil {
+		peer = addr.String()
+	}
+	c.rec.transfer(event.ReadFrom, c.id, b[:n], err, peer)
+	return n, addr, err
+}
+
+// WriteTo is net.UDPConn.WriteTo, reported.
+func (c *UDPConn) WriteTo(b []byte, addr net.Addr) (int, error) {
+	ua, err := net.ResolveUDPAddr("udp", addr.String())
+	if err != nil {
+		return 0, err
+	}
+	return c.WriteToUDP(b, ua)
+}
+
+// WriteToUDP is net.UDPConn.WriteToUDP, reported and redirected.
+func (c *UDPConn) WriteToUDP(b []byte, addr *net.UDPAddr) (int, error) {
+	dst := addr
+	if to, ok := c.rec.target(addr.String()); ok {
+		if ua, err := net.ResolveUDPAddr("udp", to); err == nil {
+			dst = ua
+		}
+	}
+	t0 := event.Now()
+	n, err := c.UDPConn.WriteToUDP(b, dst)
+	c.rec.transferAt(t0, event.WriteTo, c.id, b[:n], err, addr.String())
+	return n, err
+}
+
+// Close is net.UDPConn.Close, reported once.
+func (c *UDPConn) Close() error {
+	t0 := event.Now()
+	err := c.UDPConn.Close()
+	if c.closed.CompareAndSwap(false, true) {
+		c.rec.emitAt(t0, event.Event{Kind: event.Close, Conn: c.id, Text: "closed"})
+	}
+	return err
+}
+
+// unredirect maps the relay's address back to the one it stands for.
+func (r *recorder) unredirect(addr *net.UDPAddr) *net.UDPAddr {
+	for from, to := range r.redirect {
+		if to == addr.String() {
+			if ua, err := net.ResolveUDPAddr("udp", from); err == nil {
+				return ua
+			}
+		}
+	}
+	return addr
+}

@@ -1,0 +1,291 @@
+package runner_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"sockbook/runner"
+	"sockbook/runner/event"
+	"sockbook/runner/listenwait"
+	"sockbook/runner/runnertest"
+)
+
+func TestMain(m *testing.M) { runnertest.Main(m) }
+
+func load(t *testing.T, path string) *runner.Program {
+	t.Helper()
+	p, err := runner.LoadProgram(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &p
+}
+
+func run(t *testing.T, spec runner.Spec) *runner.Result {
+	t.Helper()
+	res, err := runner.Run(context.Background(), spec, runner.Options{Command: runnertest.Command(), MaxLines: 300})
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	return res
+}
+
+// texts returns the text of one side's events of the given kinds.
+func texts(res *runner.Result, side event.Side, kinds ...event.Kind) []string {
+	var out []string
+	for _, ev := range res.Events {
+		if ev.Side != side {
+			continue
+		}
+		for _, k := range kinds {
+			if ev.Kind == k {
+				out = append(out, ev.Text)
+			}
+		}
+	}
+	return out
+}
+
+func assertNoLeftovers(t *testing.T, res *runner.Result) {
+	t.Helper()
+	if left := runnertest.Children(); len(left) > 0 {
+		t.Errorf("child processes still running: %v", left)
+	}
+	_, port, _ := strings.Cut(res.Addr, ":")
+	var p int
+	for _, c := range port {
+		p = p*10 + int(c-'0')
+	}
+	network := "tcp"
+	if on, err := listenwait.Listening(network, p); err == nil && on {
+		t.Errorf("port %d still has a listener after the run", p)
+	}
+}
+
+const helloClient = "../lessons/basics/hello/client/main.go"
+
+// TestHostilePrograms runs each kind of broken program and checks that
+// the run ends with a clear failure, no process left and no port held.
+func TestHostilePrograms(t *testing.T) {
+	tests := []struct {
+		server   string
+		reason   runner.Reason
+		side     event.Side
+		contains []string
+		timeout  time.Duration
+	}{
+		{"compile_error.go", runner.Compile, event.Server, []string{"compile_error.go:6:29:", "missing ','", `fmt.Println("never printed"`}, 0},
+		{"type_error.go", runner.Compile, event.Server, []string{"type_error.go:8:2:", "undefined: conn", "conn.Write"}, 0},
+		{"panic_main.go", runner.Panic, event.Server, []string{"panic: assignment to entry in nil map"}, 0},
+		{"panic_goroutine.go", runner.Panic, event.Server, []string{"crashed in a goroutine", "panic: boom in a handler"}, 0},
+		{"loop_forever.go", runner.Timeout, event.Runner, []string{"timed out after 1.5s", "server and client still running"}, 1500 * time.Millisecond},
+		{"block_forever.go", runner.Timeout, event.Runner, []string{"timed out after 1.5s", "the server's last event: read 6 bytes"}, 1500 * time.Millisecond},
+		{"flood.go", runner.Flood, event.Server, []string{"printed more than 300 lines", "keeps the first 300"}, 0},
+		{"never_listens.go", runner.NeverListens, event.Server, []string{"exited (status 0) before it listened on 127.0.0.1:", "-addr"}, 0},
+		{"wrong_addr.go", runner.WrongAddr, event.Server, []string{"listened on 127.0.0.1:", "but it was given -addr"}, 0},
+		{"os_exit3.go", runner.ExitStatus, event.Server, []string{"exited with status 3"}, 0},
+		{"log_fatal.go", runner.ExitStatus, event.Server, []string{"exited with status 1"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(strings.TrimSuffix(tt.server, ".go"), func(t *testing.T) {
+			res := run(t, runner.Spec{
+				Server:  load(t, filepath.Join("testdata/hostile", tt.server)),
+				Client:  load(t, helloClient),
+				Timeout: tt.timeout,
+			})
+			f, ok := res.Failed(tt.reason)
+			if !ok {
+				t.Fatalf("want a %s failure, got %v", tt.reason, res.Failures)
+			}
+			if f.Side != tt.side {
+				t.Errorf("failure side = %s, want %s", f.Side, tt.side)
+			}
+			for _, want := range tt.contains {
+				if !strings.Contains(f.Message, want) {
+					t.Errorf("failure message %q does not contain %q", f.Message, want)
+				}
+			}
+			assertNoLeftovers(t, res)
+		})
+	}
+}
+
+func TestOSExitShowsStatusAndOutput(t *testing.T) {
+	res := run(t, runner.Spec{Server: load(t, "testdata/hostile/os_exit3.go"), Client: load(t, helloClient)})
+	if got := res.Exits[event.Server].Code; got != 3 {
+		t.Errorf("server exit code = %d, want 3", got)
+	}
+	if got := texts(res, event.Server, event.Stderr); len(got) != 1 || got[0] != "giving up" {
+		t.Errorf("server stderr = %q, want the line written just before os.Exit", got)
+	}
+}
+
+func TestLogFatalPrintsThenExits1(t *testing.T) {
+	res := run(t, runner.Spec{Server: load(t, "testdata/hostile/log_fatal.go"), Client: load(t, helloClient)})
+	if got := texts(res, event.Server, event.Stderr); len(got) != 1 || got[0] != "fatal: cannot go on" {
+		t.Errorf("server stderr = %q", got)
+	}
+	if _, ok := res.Failed(runner.Panic); ok {
+		t.Errorf("log.Fatal must exit 1, not panic: %v", res.Failures)
+	}
+}
+
+func TestServerStdinIsEmpty(t *testing.T) {
+	res := run(t, runner.Spec{Server: load(t, "testdata/hostile/stdin_reader.go"), Client: load(t, "testdata/programs/quiet_client.go")})
+	got := texts(res, event.Server, event.Stdout)
+	if len(got) != 1 || got[0] != `stdin gave "", EOF` {
+		t.Errorf("server output = %q, want it to read EOF at once", got)
+	}
+}
+
+func TestProgramSeesItsArguments(t *testing.T) {
+	server := load(t, "testdata/programs/args_server.go")
+	server.Args = []string{"-name", "gopher", "extra"}
+	res := run(t, runner.Spec{Server: server, Client: load(t, "testdata/programs/quiet_client.go")})
+	if !res.OK() {
+		t.Fatalf("run failed: %v", res.Failures)
+	}
+	out := texts(res, event.Server, event.Stdout)
+	want := []string{"name: gopher args: 5 rest: [extra]", "through os.Stdout.WriteString"}
+	if strings.Join(out, "|") != strings.Join(want, "|") {
+		t.Errorf("stdout = %q, want %q", out, want)
+	}
+	if errs := texts(res, event.Server, event.Stderr); len(errs) != 1 || errs[0] != "to stderr through os.Stderr" {
+		t.Errorf("stderr = %q", errs)
+	}
+}
+
+func TestClientInput(t *testing.T) {
+	res := run(t, runner.Spec{
+		Server: load(t, "testdata/programs/args_server.go"),
+		Client: load(t, "testdata/programs/stdin_client.go"),
+		Input:  strings.NewReader("one\ntwo\n"),
+	})
+	if got := texts(res, event.Client, event.Stdout); strings.Join(got, "|") != "typed: one|typed: two" {
+		t.Errorf("client output = %q", got)
+	}
+}
+
+func TestTypeAssertionAndHalfClose(t *testing.T) {
+	res := run(t, runner.Spec{Server: load(t, "testdata/programs/halfclose_server.go"), Client: load(t, "testdata/programs/assert_client.go")})
+	if !res.OK() {
+		t.Fatalf("run failed: %v", res.Failures)
+	}
+	if got := texts(res, event.Server, event.Stdout); len(got) != 1 || got[0] != `read "half" until EOF (err <nil>)` {
+		t.Errorf("server output = %q", got)
+	}
+	if got := texts(res, event.Client, event.Stdout); strings.Join(got, "|") != `closed my write half|got "bye"` {
+		t.Errorf("client output = %q", got)
+	}
+	if got := texts(res, event.Client, event.CloseWrite); len(got) != 1 {
+		t.Errorf("want one closewrite event, got %q", got)
+	}
+}
+
+func TestUDPPair(t *testing.T) {
+	res := run(t, runner.Spec{
+		Network: "udp",
+		Server:  load(t, "testdata/programs/udp_server.go"),
+		Client:  load(t, "testdata/programs/udp_client.go"),
+	})
+	if !res.OK() {
+		t.Fatalf("run failed: %v", res.Failures)
+	}
+	if got := texts(res, event.Client, event.Stdout); strings.Join(got, "|") != `reply "ONE"|reply "TWO"` {
+		t.Errorf("client output = %q", got)
+	}
+	if got := texts(res, event.Server, event.ReadFrom); len(got) != 2 {
+		t.Errorf("want 2 readfrom events on the server, got %q", got)
+	}
+	// The UDP server loops for ever; the run ends when it is idle again.
+	if !res.Exits[event.Server].Killed {
+		t.Errorf("the server should have been stopped by the runner: %+v", res.Exits)
+	}
+}
+
+func TestInterruptStopsEverything(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var once bool
+	res, err := runner.Run(ctx, runner.Spec{
+		Server: load(t, "testdata/hostile/block_forever.go"),
+		Client: load(t, helloClient),
+	}, runner.Options{Command: runnertest.Command(), OnEvent: func(ev event.Event) {
+		if ev.Kind == event.Stdout && ev.Side == event.Client && !once {
+			once = true
+			cancel() // Ctrl-C as soon as the client has spoken
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Failed(runner.Interrupted); !ok {
+		t.Errorf("want an interrupted failure, got %v", res.Failures)
+	}
+	assertNoLeftovers(t, res)
+}
+
+// TestGoEngine runs a pair with the go toolchain instead of the interpreter.
+func TestGoEngine(t *testing.T) {
+	if !runner.GoAvailable() {
+		t.Skip("no go command on PATH")
+	}
+	cache := t.TempDir()
+	res, err := runner.Run(context.Background(), runner.Spec{
+		Engine: runner.GoToolchain,
+		Server: load(t, "../lessons/basics/hello/server/main.go"),
+		Client: load(t, helloClient),
+	}, runner.Options{GoCache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK() {
+		t.Fatalf("run failed: %v", res.Failures)
+	}
+	if got := texts(res, event.Client, event.Stdout); strings.Join(got, "|") != `sent "gopher"|server said "hello, gopher"` {
+		t.Errorf("client output = %q", got)
+	}
+
+	res, err = runner.Run(context.Background(), runner.Spec{
+		Engine: runner.GoToolchain,
+		Server: load(t, "testdata/hostile/type_error.go"),
+		Client: load(t, helloClient),
+	}, runner.Options{GoCache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := res.Failed(runner.Compile)
+	if !ok || !strings.Contains(f.Message, "type_error.go:8:2: undefined: conn") {
+		t.Errorf("want the compiler's error with the learner's path, got %v", res.Failures)
+	}
+}
+
+// TestInterpreterLimitIsNotTheLearnersMistake: a program that is valid Go
+// but that the interpreter rejects fails under yaegi, and Diagnose says
+// the Go compiler accepts it, so it is never blamed on the learner.
+func TestInterpreterLimitIsNotTheLearnersMistake(t *testing.T) {
+	if !runner.GoAvailable() {
+		t.Skip("no go command on PATH")
+	}
+	prog := load(t, "testdata/programs/valid_go_yaegi_rejects.go")
+	res := run(t, runner.Spec{Server: prog, Client: load(t, helloClient)})
+	if _, ok := res.Failed(runner.Compile); !ok {
+		t.Fatalf("the interpreter was expected to reject range-over-func; got %v", res.Failures)
+	}
+	valid, msg, err := runner.Diagnose(context.Background(), t.TempDir(), *prog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !valid {
+		t.Errorf("Diagnose says the Go compiler rejects valid Go: %s", msg)
+	}
+	valid, msg, err = runner.Diagnose(context.Background(), t.TempDir(), *load(t, "testdata/hostile/type_error.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if valid || !strings.Contains(msg, "undefined: conn") {
+		t.Errorf("Diagnose of a real mistake = %v, %q", valid, msg)
+	}
+}

@@ -1,0 +1,58 @@
+// echo-concurrent starter: the echo-upper server, which serves one client
+// at a time. While it talks to one client, the others wait.
+package main
+
+import (
+	"errors"
+	"flag"
+	"io"
+	"log"
+	"net"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
+	flag.Parse()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer ln.Close()
+
+	for {
+		conn, err := ln.Accept()
+		if err != nil {
+			log.Fatal(err)
+		}
+		// TODO: serve each client in its own goroutine, so that the next
+		// Accept does not wait until this client is done.
+		if err := serve(conn); err != nil {
+			log.Print(err)
+		}
+	}
+}
+
+func serve(conn net.Conn) error {
+	defer conn.Close()
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := conn.Read(buf)
+		if n > 0 {
+			for i, c := range buf[:n] {
+				if 'a' <= c && c <= 'z' {
+					buf[i] = c - 'a' + 'A'
+				}
+			}
+			if _, err := conn.Write(buf[:n]); err != nil {
+				return err
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}

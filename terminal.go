@@ -8,7 +8,7 @@ import (
 
 // terminal is what sockbook knows of where its output goes.
 type terminal struct {
-	isTTY bool
+	isTTY  bool
 	width  int // 0 when unknown
 	height int // 0 when unknown
 	// color reports whether escape codes may be written: a terminal,

@@ -40,7 +40,7 @@ var (
 	// How many reads the relay merged depends on timing; what it delivered
 	// does not.
 	mergedRE = regexp.MustCompile(`merged \d+ reads`)
-	addrRE  = regexp.MustCompile(`(127\.0\.0\.1|\[::1\]|localhost):(\d+)`)
+	addrRE   = regexp.MustCompile(`(127\.0\.0\.1|\[::1\]|localhost):(\d+)`)
 )
 
 // Golden returns a run's transcript in a form that is the same on every

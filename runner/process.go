@@ -28,7 +28,7 @@ type message struct {
 // exitStatus is how a process ended.
 type exitStatus struct {
 	code   int
-	maxRSS int64 // peak resident memory in bytes, where the system says
+	maxRSS int64  // peak resident memory in bytes, where the system says
 	killed bool   // by the runner
 	crash  string // the first line of a runtime crash ("panic: …"), if any
 }

@@ -139,17 +139,17 @@ type run struct {
 	order *orderer
 	res   *Result
 
-	procs   map[event.Side]*process
-	exited  map[event.Side]bool
-	lines   map[event.Side]int
-	last    map[event.Side]event.Event // each side's latest event, for a timeout's message
+	procs  map[event.Side]*process
+	exited map[event.Side]bool
+	lines  map[event.Side]int
+	last   map[event.Side]event.Event // each side's latest event, for a timeout's message
 
 	exiting map[event.Side]bool // the child said its program ended
 
 	session     *Session
 	readyMarked bool
-	serverExit  int // the server's exit status, once serverDone is closed
-	stopped bool                       // a failure stopped the run; the rest is cleanup
+	serverExit  int  // the server's exit status, once serverDone is closed
+	stopped     bool // a failure stopped the run; the rest is cleanup
 	// the server's state, from its events
 	listening bool
 	waiting   bool // blocked in accept or readfrom

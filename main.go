@@ -46,6 +46,7 @@ func commands() []command {
 		{"export", "write the chapters as a static web site", cmdExport},
 		{"init", "create a workspace with a starter for every exercise", cmdInit},
 		{"check", "check an exercise solution", cmdCheck},
+		{"watch", "re-check the current exercise on every save", cmdWatch},
 		{"hint", "show an exercise's next hint", cmdHint},
 		{"solution", "show an exercise's reference solution (after a pass)", cmdSolution},
 		{"reset", "put an exercise's starter back", cmdReset},

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"strings"
 	"time"
@@ -33,6 +34,10 @@ type runFlags struct {
 	client      string
 	network     string
 	plan        relay.Plan
+	step        bool
+	only        string
+	listen      string
+	connect     string
 }
 
 func (f *runFlags) register(fs *flag.FlagSet) {
@@ -55,7 +60,11 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&f.plan.Dup, "dup", 0, "duplicate each UDP datagram with this probability (0-1)")
 	fs.BoolVar(&f.plan.Reorder, "reorder", false, "let UDP datagrams overtake each other")
 	fs.IntVar(&f.plan.Truncate, "truncate", 0, "cut every UDP datagram to N bytes")
-	fs.Int64Var(&f.plan.Seed, "seed", 1, "seed for the relay's random choices: same seed, same faults")
+	fs.Int64Var(&f.plan.Seed, "seed", 0, "seed for the relay's random choices: same seed, same faults")
+	fs.BoolVar(&f.step, "step", false, "show the transcript one event per key press (Enter or space; c continues, q stops)")
+	fs.StringVar(&f.only, "only", "", "run one side only: server (for clients on other machines) or client (to a server elsewhere)")
+	fs.StringVar(&f.listen, "listen", "", "with --only server: the address to listen on (default 127.0.0.1:8080)")
+	fs.StringVar(&f.connect, "connect", "", "with --only client: the server's address (default 127.0.0.1:8080)")
 }
 
 func cmdRun(ctx context.Context, env *cliEnv, args []string) int {
@@ -73,6 +82,9 @@ func cmdRun(ctx context.Context, env *cliEnv, args []string) int {
 		fmt.Fprintln(fs.Output(), "  sockbook run basics/echo --layout columns --wire")
 		fmt.Fprintln(fs.Output(), "  sockbook run basics/echo --server my_server.go")
 		fmt.Fprintln(fs.Output(), "  sockbook run sticky/two-writes --wire --layout json")
+		fmt.Fprintln(fs.Output(), "  sockbook run sticky/two-writes --step")
+		fmt.Fprintln(fs.Output(), "  sockbook run basics/echo --only server --listen 0.0.0.0:9000")
+		fmt.Fprintln(fs.Output(), "  sockbook run basics/echo --only client --connect 10.1.2.3:9000")
 		fmt.Fprintln(fs.Output())
 		fmt.Fprintln(fs.Output(), "Flags:")
 		fs.PrintDefaults()
@@ -84,12 +96,21 @@ func cmdRun(ctx context.Context, env *cliEnv, args []string) int {
 	if err != nil {
 		return exitUsage
 	}
+	timeoutSet := false
+	fs.Visit(func(fl *flag.Flag) { timeoutSet = timeoutSet || fl.Name == "timeout" })
 	spec, opts, err := f.spec(pos)
+	if err == nil {
+		err = f.split(&spec, &opts, timeoutSet, env)
+	}
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook run: %v\n", err)
 		return exitUsage
 	}
 	if f.interactive {
+		if f.step {
+			fmt.Fprintln(env.stderr, "sockbook run: -i and --step both want the keyboard; choose one")
+			return exitUsage
+		}
 		spec.Input = env.stdin
 	}
 	opts.Width = env.term.displayWidth(f.width)
@@ -99,7 +120,55 @@ func cmdRun(ctx context.Context, env *cliEnv, args []string) int {
 		fmt.Fprintf(env.stderr, "sockbook run: %v\n", err)
 		return exitFailed
 	}
-	return runAndPrint(ctx, env, spec, opts, []string{exe, child.Arg})
+	return runAndPrint(ctx, env, spec, opts, []string{exe, child.Arg}, runMode{step: f.step, only: f.only})
+}
+
+// split turns a run into one side of a run across machines (--only).
+func (f *runFlags) split(spec *runner.Spec, opts *transcript.Options, timeoutSet bool, env *cliEnv) error {
+	if f.listen != "" && f.only != "server" || f.connect != "" && f.only != "client" {
+		return fmt.Errorf("--listen goes with --only server, --connect with --only client")
+	}
+	switch f.only {
+	case "":
+		return nil
+	case "server":
+		spec.Client = nil
+		spec.Addr = f.listen
+		if spec.Addr == "" {
+			spec.Addr = "127.0.0.1:8080"
+		}
+		host, _, err := net.SplitHostPort(spec.Addr)
+		if err != nil {
+			return fmt.Errorf("--listen %s: %w", spec.Addr, err)
+		}
+		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+			fmt.Fprintf(env.stderr, "sockbook run: warning: listening on %s is reachable from the network, not only from this machine\n", spec.Addr)
+		}
+		if !timeoutSet {
+			spec.Timeout = -1 // until Ctrl-C
+		}
+	case "client":
+		addr := f.connect
+		if addr == "" {
+			addr = "127.0.0.1:8080"
+		}
+		if _, _, err := net.SplitHostPort(addr); err != nil {
+			return fmt.Errorf("--connect %s: %w", addr, err)
+		}
+		spec.Server = nil
+		spec.Client.Args = append([]string{"-addr", addr}, spec.Client.Args...)
+		spec.Faults = relay.Plan{}
+	default:
+		return fmt.Errorf("--only %s: want server or client", f.only)
+	}
+	opts.Wire = !f.noWire // show who connects from where
+	return nil
+}
+
+// runMode is how runAndPrint shows a run.
+type runMode struct {
+	step bool   // one event per key press
+	only string // "server" or "client" for a run split across machines
 }
 
 // spec builds the run from the positional arguments and the flags.
@@ -178,23 +247,46 @@ func (f *runFlags) spec(pos []string) (runner.Spec, transcript.Options, error) {
 }
 
 // runAndPrint runs spec, streaming the transcript, and prints a verdict.
-func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transcript.Options, command []string) int {
+func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transcript.Options, command []string, mode runMode) int {
 	if h := transcript.Header(opts); h != "" {
 		fmt.Fprintln(env.stdout, h)
 	}
-	printer := transcript.NewPrinter(env.stdout, opts)
+	out := env.stdout
+	if mode.step && env.term.stdinTTY && env.term.isTTY {
+		out = crlfWriter{env.stdout} // the stepper puts the terminal in raw mode
+	}
+	printer := transcript.NewPrinter(out, opts)
 	var printErr error
-	res, err := runner.Run(ctx, spec, runner.Options{
-		Command: command,
-		OnEvent: func(ev event.Event) {
-			if printErr == nil {
-				printErr = printer.Event(ev)
-			}
-		},
-	})
+	show := func(ev event.Event) {
+		if printErr == nil {
+			printErr = printer.Event(ev)
+		}
+	}
+	var stepper *stepper
+	if mode.step {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		defer cancel()
+		stepper = newStepper(env, show, cancel)
+		show = stepper.add
+	}
+	if mode.only == "server" {
+		fmt.Fprintf(env.stderr, "sockbook: serving %s on %s until Ctrl-C\n", spec.Server.Path, spec.Addr)
+	}
+	res, err := runner.Run(ctx, spec, runner.Options{Command: command, OnEvent: show})
+	if stepper != nil {
+		stepper.finish()
+	}
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook run: %v\n", err)
 		return exitFailed
+	}
+	if mode.only == "server" {
+		if f, ok := res.Failed(runner.Interrupted); ok && len(res.Failures) == 1 {
+			_ = f
+			fmt.Fprintln(env.stderr, "sockbook: server stopped")
+			return exitOK
+		}
 	}
 	if printErr != nil && !errors.Is(printErr, io.ErrClosedPipe) {
 		fmt.Fprintf(env.stderr, "sockbook run: %v\n", printErr)

@@ -50,12 +50,6 @@ func (l Lesson) ClientDir() string { return l.ID + "/client" }
 //go:embed */*/*/*.go
 var Files embed.FS
 
-// chapterOrder lists the chapter ids in reading order.
-var chapterOrder = []string{"basics", "loops", "reuse", "udp", "sticky", "headers", "concurrency", "projects"}
-
-// ChapterIDs returns the chapter ids in reading order.
-func ChapterIDs() []string { return append([]string(nil), chapterOrder...) }
-
 // All returns every lesson, chapter by chapter, in reading order.
 func All() []Lesson {
 	var all []Lesson

@@ -50,7 +50,8 @@ type Spec struct {
 	Input io.Reader
 	// Faults puts the fault relay between client and server.
 	Faults relay.Plan
-	// Timeout bounds the whole run; zero means DefaultTimeout.
+	// Timeout bounds the whole run; zero means DefaultTimeout, and a
+	// negative one means no bound (a server run alone for a class).
 	Timeout time.Duration
 	Engine  Engine
 }
@@ -193,7 +194,7 @@ func Start(ctx context.Context, spec Spec, opts Options) (*Session, error) {
 	if spec.Network == "" {
 		spec.Network = "tcp"
 	}
-	if spec.Timeout <= 0 {
+	if spec.Timeout == 0 {
 		spec.Timeout = DefaultTimeout
 	}
 	if spec.Engine == "" {
@@ -230,7 +231,10 @@ func Start(ctx context.Context, spec Spec, opts Options) (*Session, error) {
 	r.res.Start = r.start
 	s.r = r
 
-	ctx, cancelTimeout := context.WithTimeout(ctx, spec.Timeout)
+	cancelTimeout := context.CancelFunc(func() {})
+	if spec.Timeout > 0 {
+		ctx, cancelTimeout = context.WithTimeout(ctx, spec.Timeout)
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	s.cancel = cancel
 	errc := make(chan error, 1)

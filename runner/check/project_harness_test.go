@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"sync"
@@ -34,6 +35,12 @@ type projectProgram struct {
 type projectScheduler struct {
 	scenarios chan struct{}
 	builds    chan struct{}
+	// starting is held from before runNative picks a free port for a
+	// server until the server listens on it. listenwait.FreePort's port is
+	// only free "a moment ago": two servers started at once can be handed
+	// the same one, and the second's scenario would then talk to the
+	// first's server.
+	starting sync.Mutex
 }
 
 func newProjectScheduler() *projectScheduler {
@@ -64,7 +71,7 @@ func (s *projectScheduler) check(t *testing.T, programs []projectProgram) {
 						s.scenarios <- struct{}{}
 						defer func() { <-s.scenarios }()
 						t.Run(sc.Name, func(t *testing.T) {
-							projectJudge(t, p, sc, runNative(t, p.ex, bin, sc))
+							projectJudge(t, p, sc, runNative(t, p.ex, bin, s.started(t, p.ex, sc)))
 						})
 					})
 				}
@@ -73,6 +80,23 @@ func (s *projectScheduler) check(t *testing.T, programs []projectProgram) {
 		})
 	}
 	wg.Wait()
+}
+
+// started holds s.starting for a server exercise until sc begins, that
+// is until its server listens, and returns sc to run.
+func (s *projectScheduler) started(t *testing.T, ex Exercise, sc Scenario) Scenario {
+	if ex.Role != ServerRole {
+		return sc
+	}
+	s.starting.Lock()
+	release := sync.OnceFunc(s.starting.Unlock)
+	t.Cleanup(release) // when runNative fails before the scenario begins
+	run := sc.Run
+	sc.Run = func(ctx context.Context, env *Env) error {
+		release()
+		return run(ctx, env)
+	}
+	return sc
 }
 
 // build compiles the program in dir, a bounded number at once.

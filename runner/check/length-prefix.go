@@ -114,6 +114,9 @@ func digestFrame(payload []byte) []byte {
 
 // frameName names a frame in a message.
 func frameName(payload []byte) string {
+	if len(payload) == 0 {
+		return "the empty frame (length 0)"
+	}
 	if len(payload) <= 24 {
 		return fmt.Sprintf("the frame %s (%d bytes)", show(payload), len(payload))
 	}

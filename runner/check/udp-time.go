@@ -112,7 +112,11 @@ func (p *datagrams) receive(ctx context.Context, layout string) (string, error) 
 	k, from, err := p.pc.ReadFrom(buf)
 	if err != nil {
 		p.s.log(event.Event{Kind: event.SockError, Conn: p.n, Err: err.Error()})
-		return "", &Failure{What: what + ": no reply", Expected: "a datagram with the time", Got: errorText(err)}
+		got := errorText(err)
+		if isTimeout(err) {
+			got = fmt.Sprintf("nothing within %v", replyWait)
+		}
+		return "", &Failure{What: what + ": no reply", Expected: "a datagram with the time in " + effectiveLayout(layout), Got: got}
 	}
 	reply := string(buf[:k])
 	p.s.log(event.Event{Kind: event.ReadFrom, Conn: p.n, Bytes: k, Text: strconv.Quote(reply), Peer: from.String()})
@@ -124,7 +128,7 @@ func (p *datagrams) receive(ctx context.Context, layout string) (string, error) 
 		}
 	}
 	if k == 0 {
-		return "", &Failure{What: what + " is empty", Expected: "the time in " + layoutName(layout), Got: "an empty datagram"}
+		return "", &Failure{What: what + " is empty", Expected: "the time in " + effectiveLayout(layout), Got: "an empty datagram"}
 	}
 	return reply, nil
 }
@@ -148,6 +152,14 @@ func layoutName(layout string) string {
 		return "an empty datagram"
 	}
 	return "layout " + strconv.Quote(layout)
+}
+
+// effectiveLayout names the layout a reply must follow.
+func effectiveLayout(layout string) string {
+	if layout == "" {
+		layout = defaultTimeLayout
+	}
+	return "the layout " + strconv.Quote(layout)
 }
 
 // checkTime accepts reply if some moment between before and after (give or

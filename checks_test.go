@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"testing"
+
+	"sockbook/runner"
+	"sockbook/runner/check"
+	"sockbook/runner/runnertest"
+	"sockbook/solutions"
+)
+
+// program returns an exercise's reference solution or starter as a
+// program for the runner, from the embedded files (as sockbook ships).
+func program(t testing.TB, id string, starter bool) runner.Program {
+	t.Helper()
+	src, err := solutions.Reference(id)
+	path := "solutions/" + id + "/main.go"
+	if starter {
+		src, err = solutions.Starter(id)
+		path = "solutions/" + id + "/starter/main.go"
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return runner.Program{Path: path, Files: map[string][]byte{"main.go": src}}
+}
+
+// TestSolutionsPassStartersFail is the workbook's self-test, through the
+// same path sockbook check takes (the interpreter, in child processes):
+// every reference solution passes every scenario of its exercise, and
+// every starter fails at least one.
+func TestSolutionsPassStartersFail(t *testing.T) {
+	for _, ex := range check.All() {
+		t.Run(ex.ID, func(t *testing.T) {
+			t.Parallel()
+			rep, err := check.Run(context.Background(), ex, program(t, ex.ID, false), check.Options{Command: runnertest.Command()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, sc := range rep.Scenarios {
+				if !sc.Pass {
+					t.Errorf("reference solution fails %s: %s (expected %s, got %s)", sc.Name, sc.What, sc.Expected, sc.Got)
+				}
+			}
+			rep, err = check.Run(context.Background(), ex, program(t, ex.ID, true), check.Options{Command: runnertest.Command()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Pass {
+				t.Errorf("the starter passes every scenario; it must leave the learner work to do")
+			}
+		})
+	}
+}
+
+// BenchmarkCheckAllSolutions checks all nine reference solutions, one
+// after another, as a class's CI would.
+func BenchmarkCheckAllSolutions(b *testing.B) {
+	for b.Loop() {
+		for _, ex := range check.All() {
+			rep, err := check.Run(context.Background(), ex, program(b, ex.ID, false), check.Options{Command: runnertest.Command()})
+			if err != nil || !rep.Pass {
+				b.Fatalf("%s: %v %+v", ex.ID, err, rep)
+			}
+		}
+	}
+}

@@ -237,10 +237,12 @@ func (f *runFlags) spec(pos []string) (runner.Spec, transcript.Options, error) {
 		spec.Input = strings.NewReader(string(b))
 	}
 	if f.plan.Active() {
-		seed := spec.Faults.Seed
 		spec.Faults = f.plan
-		if seed != 0 && f.plan.Seed == 1 {
-			spec.Faults.Seed = seed
+		udp := strings.HasPrefix(spec.Network, "udp")
+		if p := f.plan; udp && (p.Chop > 0 || p.Coalesce) {
+			return spec, opts, fmt.Errorf("--chop and --coalesce reshape a TCP stream; this lesson uses UDP (try --loss, --dup, --reorder, --truncate)")
+		} else if !udp && (p.Loss > 0 || p.Dup > 0 || p.Reorder || p.Truncate > 0) {
+			return spec, opts, fmt.Errorf("--loss, --dup, --reorder and --truncate act on UDP datagrams; this lesson uses TCP (try --chop, --coalesce, --delay)")
 		}
 	}
 	return spec, opts, nil

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -75,9 +76,27 @@ func Golden(res *runner.Result, wire bool) string {
 		if len(lines) == 0 {
 			continue
 		}
+		if side == event.Net {
+			lines = byDirection(lines)
+		}
 		fmt.Fprintf(&b, "== %s\n%s\n", side, strings.Join(lines, "\n"))
 	}
 	return b.String()
+}
+
+// byDirection orders the relay's notes by the direction they name
+// ("client→server: …"), keeping their order within each: the two
+// directions run side by side, so their notes interleave differently from
+// run to run.
+func byDirection(lines []string) []string {
+	dir := func(s string) string {
+		if d, _, ok := strings.Cut(s, ":"); ok && strings.Contains(d, "→") {
+			return d
+		}
+		return ""
+	}
+	sort.SliceStable(lines, func(i, j int) bool { return dir(lines[i]) < dir(lines[j]) })
+	return lines
 }
 
 // TestLessonTranscripts runs every lesson and compares its transcript with

@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"sockbook/runner/child"
@@ -271,7 +272,7 @@ func (s *Session) Log(ev event.Event) {
 	select {
 	case <-s.done:
 	default:
-		s.r.order.add(ev, ev.Time)
+		s.r.order.add(ev, ev.Time) // dropped if the run has just ended
 	}
 }
 
@@ -796,6 +797,9 @@ type orderer struct {
 	onEvent func(event.Event)
 	in      chan stamped
 	done    chan []event.Event
+
+	mu     sync.Mutex
+	closed bool // finish was called: later events are dropped
 }
 
 type stamped struct {
@@ -823,7 +827,11 @@ func (o *orderer) add(ev event.Event, t time.Duration) {
 	if ev.Time < 0 {
 		ev.Time = 0
 	}
-	o.in <- stamped{ev: ev}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !o.closed {
+		o.in <- stamped{ev: ev}
+	}
 }
 
 func (o *orderer) loop() {
@@ -861,9 +869,11 @@ func (o *orderer) loop() {
 // finish flushes every event and returns them all in time order, without
 // the runner's internal Waiting events.
 func (o *orderer) finish() []event.Event {
+	o.mu.Lock()
+	o.closed = true
 	close(o.in)
+	o.mu.Unlock()
 	all := <-o.done
-	o.in = nil
 	out := all[:0]
 	for _, ev := range all {
 		if ev.Kind != event.Waiting {
@@ -873,12 +883,6 @@ func (o *orderer) finish() []event.Event {
 	return out
 }
 
-// close is finish for a run that ended early; it is safe after finish.
-func (o *orderer) close() {
-	if o.in != nil {
-		o.finish()
-	}
-}
 
 // lastWords describes an event for a timeout's message.
 func lastWords(ev event.Event) string {

@@ -22,9 +22,12 @@ type Plan struct {
 	// own Write (1 = byte by byte). With a zero Seed each read is cut into
 	// pieces of exactly Chop bytes, the last one shorter. With a Seed the
 	// piece sizes are drawn at random from [1, Chop], and the cuts fall at
-	// the same stream offsets on every run with that seed. Pieces that
-	// arrive back to back may still be read as one by a slow reader: add a
-	// Delay to have them read one by one.
+	// the same stream offsets on every run with that seed. On Linux, pieces
+	// of a Chop up to 16 KiB are paced: each is written only once the
+	// receiver has read everything before it, so each comes to a Read of
+	// its own (a receiver that stops reading for 200 ms gets the rest
+	// unpaced until it catches up). Elsewhere a reader may get pieces that
+	// arrived back to back in one read; a Delay keeps them apart.
 	Chop int
 	// Coalesce holds bytes briefly and delivers several writes as one: after
 	// a read the relay keeps reading until the sender has been quiet for

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"os"
+	"runtime"
 	"sync"
 	"syscall"
 	"time"
@@ -27,6 +28,18 @@ const (
 	coalesceQuiet = 20 * time.Millisecond
 	// coalesceMax caps how long a coalescing relay holds bytes in all.
 	coalesceMax = 200 * time.Millisecond
+	// pacedChopMax is the largest Chop whose pieces are paced: each is
+	// written only once the receiver has read all the ones before, so that
+	// it reaches the receiver's Read on its own (see pacer).
+	pacedChopMax = 16 << 10
+	// pacingSpin is how long pacing polls the receiver without sleeping
+	// (a reader in another process usually catches up within it); after
+	// it, pacing polls every millisecond.
+	pacingSpin = 200 * time.Microsecond
+	// pacingMax is the longest pacing waits for a receiver to read. One
+	// that does not read for that long is taken to be busy elsewhere:
+	// pieces go out unpaced until it has read everything again.
+	pacingMax = 200 * time.Millisecond
 )
 
 // errClosing stops a pump that was waiting when the relay closed.
@@ -41,7 +54,8 @@ var errClosing = errors.New("relay closing")
 // Each direction forwards until its sender closes its write half (the
 // relay then passes the FIN on, after the bytes it still holds) or resets
 // (the relay then resets the other side). A connection to upstream that
-// fails resets the client. A zero plan makes a plain proxy.
+// fails resets the client. A zero plan makes a plain proxy; a plan with
+// UDP faults or negative values is refused.
 //
 // emit, which may be nil, receives what the relay does as events with Side
 // event.Net and Kind event.Fault. The relay calls it from several
@@ -163,6 +177,11 @@ type pump struct {
 	chop     chopper
 	rep      reporter
 	timer    *time.Timer
+
+	pacing  bool   // pieces are to be paced
+	pace    *pacer // made on first use
+	written int64  // bytes written to dst
+	stalled bool   // dst's reader let pacing time out and has not caught up
 }
 
 // pump forwards src to dst, with the plan's faults, until src ends.
@@ -176,6 +195,12 @@ func (c *tcpConn) pump(d direction, src, dst *net.TCPConn) {
 	if c.r.trace != nil {
 		p.chop.onDraw = func(n int) { c.r.record(c.k, d, "draw", n) }
 	}
+	p.pacing = c.r.plan.Chop > 0 && c.r.plan.Chop <= pacedChopMax
+	defer func() {
+		if p.pace != nil {
+			p.pace.close()
+		}
+	}()
 	defer p.rep.finish()
 	defer func() {
 		if p.timer != nil {
@@ -266,6 +291,9 @@ func (p *pump) deliver(b []byte, reads int) error {
 		if plan.Delay > 0 && !p.c.r.sleep(&p.timer, plan.Delay) {
 			return errClosing
 		}
+		if !p.paceWait() {
+			return errClosing
+		}
 		if err := p.write(b[:k]); err != nil {
 			return err
 		}
@@ -306,8 +334,51 @@ func (p *pump) announce(n int) {
 // write sends one piece with one Write.
 func (p *pump) write(b []byte) error {
 	p.c.r.record(p.c.k, p.d, "write", len(b))
-	_, err := p.dst.Write(b)
+	n, err := p.dst.Write(b)
+	p.written += int64(n)
 	return err
+}
+
+// paceWait waits, when pieces are paced, until the receiver has read every
+// byte written to it, so that the next piece comes to its Read alone. It
+// reports false when the relay closed meanwhile.
+func (p *pump) paceWait() bool {
+	if !p.pacing || p.written == 0 {
+		return true
+	}
+	if p.pace == nil {
+		if p.pace = newPacer(p.dst); p.pace == nil {
+			p.pacing = false
+			return true
+		}
+	}
+	start := time.Now()
+	for {
+		done, err := p.pace.drained(p.written)
+		switch {
+		case err != nil: // the kernel cannot tell: stop pacing
+			p.pacing = false
+			return true
+		case done:
+			p.stalled = false
+			return true
+		case p.stalled:
+			return true
+		}
+		waited := time.Since(start)
+		switch {
+		case waited >= pacingMax:
+			p.stalled = true
+			p.c.r.record(p.c.k, p.d, "stall", int(p.written))
+			return true
+		case waited < pacingSpin:
+			runtime.Gosched()
+		default:
+			if !p.c.r.sleep(&p.timer, time.Millisecond) {
+				return false
+			}
+		}
+	}
 }
 
 // readEnded passes on how the sender's stream ended: a FIN as a FIN, a

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -82,7 +83,7 @@ func TestChopPiecesAndStream(t *testing.T) {
 		{"1 byte", Plan{Chop: 1}, 500},
 		{"1 byte with seed", Plan{Chop: 1, Seed: 9}, 500},
 		{"3 bytes", Plan{Chop: 3}, 1000},
-		{"random ≤7", Plan{Chop: 7, Seed: 42}, 5000},
+		{"random ≤7", Plan{Chop: 7, Seed: 42}, 2000},
 		{"1000 bytes", Plan{Chop: 1000}, 100 << 10},
 		{"random ≤1000", Plan{Chop: 1000, Seed: -3}, 100 << 10},
 		{"64 KiB", Plan{Chop: 65536}, 1 << 20},
@@ -126,52 +127,101 @@ func TestChopPiecesAndStream(t *testing.T) {
 	}
 }
 
-func TestChopOneByteReads(t *testing.T) {
-	noLeaks(t)
-	type read struct {
-		n   int
-		err error
+// TestChopPiecesReadAlone checks that small pieces are paced: the server
+// gets each piece, and only it, in a read of its own.
+func TestChopPiecesReadAlone(t *testing.T) {
+	tests := []struct {
+		name  string
+		plan  Plan
+		event string
+	}{
+		{"chop 1", Plan{Chop: 1}, "client→server: chopped 26 bytes into 26 pieces of ≤1"},
+		{"chop 1, delayed", Plan{Chop: 1, Delay: time.Millisecond}, "client→server: chopped 26 bytes into 26 pieces of ≤1, each delayed 1ms"},
+		{"chop 3", Plan{Chop: 3}, "client→server: chopped 26 bytes into 9 pieces of ≤3"},
+		{"random ≤5", Plan{Chop: 5, Seed: 11}, ""},
 	}
-	reads := make(chan read, 64)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if runtime.GOOS != "linux" {
+				t.Skip("pieces are paced only on Linux")
+			}
+			noLeaks(t)
+			reads := make(chan []int, 1)
+			up := tcpServer(t, "tcp", func(c *net.TCPConn) {
+				c.SetDeadline(time.Now().Add(waitBound))
+				var sizes []int
+				buf := make([]byte, 64)
+				for {
+					n, err := c.Read(buf)
+					if n > 0 {
+						sizes = append(sizes, n)
+					}
+					if err != nil {
+						break
+					}
+				}
+				reads <- sizes
+			})
+			r, events, trace := startTestTCP(t, up, tt.plan)
+			c := dial(t, r.Addr())
+			msg := "abcdefghijklmnopqrstuvwxyz"
+			if _, err := c.Write([]byte(msg)); err != nil {
+				t.Fatal(err)
+			}
+			c.CloseWrite()
+			got := <-reads
+			var pieces []int
+			for _, w := range trace.get(clientToServer, "write") {
+				pieces = append(pieces, w.N)
+			}
+			if sumN(got) != len(msg) {
+				t.Fatalf("server read %d bytes, want %d", sumN(got), len(msg))
+			}
+			if !slices.Equal(got, pieces) {
+				t.Errorf("server's reads %v, want one per piece %v", got, pieces)
+			}
+			if stalls := trace.get(clientToServer, "stall"); len(stalls) > 0 {
+				t.Errorf("pacing gave up waiting for the server: %v", stalls)
+			}
+			r.Close()
+			if tt.event != "" && !slices.Contains(events.texts(), tt.event) {
+				t.Errorf("no event %q in %q", tt.event, events.texts())
+			}
+		})
+	}
+}
+
+// TestPacingStallsOnIdleReader checks that a receiver that stops reading
+// makes pacing give up once, not on every piece.
+func TestPacingStallsOnIdleReader(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("pieces are paced only on Linux")
+	}
+	noLeaks(t)
+	done := make(chan []byte, 1)
 	up := tcpServer(t, "tcp", func(c *net.TCPConn) {
 		c.SetDeadline(time.Now().Add(waitBound))
-		buf := make([]byte, 64)
-		for {
-			n, err := c.Read(buf)
-			reads <- read{n, err}
-			if err != nil {
-				return
-			}
-		}
+		first := make([]byte, 1)
+		io.ReadFull(c, first)
+		// Stop reading until the relay has sent everything else.
+		<-done
+		rest, _ := io.ReadAll(c)
+		done <- append(first, rest...)
 	})
-	// The delay gives the server time to read each byte before the next
-	// one comes: without it the bytes, each still its own segment, may
-	// pile up in the server's receive buffer and be read together.
-	r, events, _ := startTestTCP(t, up, Plan{Chop: 1, Delay: 5 * time.Millisecond})
+	r, _, trace := startTestTCP(t, up, Plan{Chop: 1})
 	c := dial(t, r.Addr())
-	msg := "helloworld"
-	if _, err := c.Write([]byte(msg)); err != nil {
-		t.Fatal(err)
-	}
+	msg := pattern(200)
+	c.Write(msg)
 	c.CloseWrite()
-	got := 0
-	for rd := range reads {
-		if rd.err != nil {
-			if !errors.Is(rd.err, io.EOF) {
-				t.Fatalf("server read: %v", rd.err)
-			}
-			break
-		}
-		if rd.n != 1 {
-			t.Errorf("server read %d bytes at once, want 1", rd.n)
-		}
-		got += rd.n
+	waitFor(t, "the relay to write every byte", func() bool {
+		return len(trace.get(clientToServer, "write")) == len(msg)
+	}, trace.changed)
+	done <- nil
+	if got := <-done; !bytes.Equal(got, msg) {
+		t.Errorf("server got %d bytes, not the %d sent", len(got), len(msg))
 	}
-	if got != len(msg) {
-		t.Errorf("server read %d bytes, want %d", got, len(msg))
-	}
-	if !events.has("client→server: chopped 10 bytes into 10 pieces of ≤1, each delayed 5ms") {
-		t.Errorf("no chop event in %q", events.texts())
+	if stalls := trace.get(clientToServer, "stall"); len(stalls) != 1 {
+		t.Errorf("pacing gave up %d times, want once: %v", len(stalls), stalls)
 	}
 }
 
@@ -243,12 +293,12 @@ func TestChopSeedDeterminism(t *testing.T) {
 	run := func(t *testing.T, seed int64) map[string][]int {
 		r, _, trace := startTestTCP(t, echoServer(t), Plan{Chop: 64, Seed: seed})
 		c := dial(t, r.Addr())
-		data := pattern(20000)
+		data := pattern(8000)
 		// Several writes, so that the relay's reads end in different
 		// places from run to run.
 		go func() {
-			for b := data; len(b) > 0; b = b[min(len(b), 3000):] {
-				c.Write(b[:min(len(b), 3000)])
+			for b := data; len(b) > 0; b = b[min(len(b), 1500):] {
+				c.Write(b[:min(len(b), 1500)])
 			}
 			c.CloseWrite()
 		}()

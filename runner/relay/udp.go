@@ -40,7 +40,8 @@ const (
 // Each direction of each client numbers its datagrams from 1 and makes its
 // choices, datagram by datagram, from its own PCG seeded by Seed and the
 // client's and the direction's numbers: the same seed and the same traffic
-// give the same choices on every run.
+// give the same choices on every run. A plan with TCP faults or values out
+// of range is refused. Clients are kept until the relay closes.
 //
 // emit, which may be nil, receives what the relay does as events, as for
 // StartTCP, with the same rules. The relay stops when ctx ends or Close is

@@ -240,9 +240,14 @@ func echoLargeStream(ctx context.Context, env *Env) error {
 		sent <- c.closeWrite()
 	}()
 	err = c.expect(ctx, "the echo of 256 KiB", upperASCII(payload), false)
-	c.close() // unblocks the writer if the server stopped reading
+	if err != nil {
+		c.close() // unblocks the writer if the server stopped reading
+	}
+	// With the whole echo in, the writer has sent everything and is at
+	// most half-closing: wait for it before closing.
 	if werr := <-sent; err == nil {
 		err = werr
 	}
+	c.close()
 	return err
 }

@@ -40,7 +40,7 @@ const (
 // connection, behind a length-prefixed JSON header, stored only when it is
 // complete, its name is a plain file name and its checksum matches.
 func fileUpload() Exercise {
-	return Exercise{
+	return withProjectTimeout(Exercise{
 		ID:      "file-upload",
 		Chapter: "projects",
 		Title:   "A file-upload server",
@@ -54,14 +54,14 @@ func fileUpload() Exercise {
 				Name: "upload-small",
 				Doc:  `A small text file is stored as DIR/name with exactly its bytes, and the reply is {"ok":true} with its SHA-256.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return uploadAndCheck(ctx, env, upFile{"notes.txt", []byte("sockets carry bytes,\nnot messages.\n")})
+					return uploadAndCheck(ctx, env, newUpFile("notes.txt", []byte("sockets carry bytes,\nnot messages.\n")))
 				},
 			},
 			{
 				Name: "upload-empty",
 				Doc:  "An empty file (size 0) is stored as an empty file, with the SHA-256 of nothing.",
 				Run: func(ctx context.Context, env *Env) error {
-					return uploadAndCheck(ctx, env, upFile{"empty.txt", nil})
+					return uploadAndCheck(ctx, env, newUpFile("empty.txt", nil))
 				},
 			},
 			{
@@ -69,12 +69,12 @@ func fileUpload() Exercise {
 				Doc:     "An 8 MiB binary file arrives in many reads and is stored byte for byte.",
 				Timeout: 30 * time.Second,
 				Run: func(ctx context.Context, env *Env) error {
-					return uploadAndCheck(ctx, env, upFile{"large.bin", upRandom(8<<20, 1)})
+					return uploadAndCheck(ctx, env, newUpFile("large.bin", upRandom(8<<20, 1)))
 				},
 			},
 			{
-				Name: "chopped-1-byte",
-				Doc:  "An upload sent one byte per write, each byte read by the server before the next is sent, is stored whole.",
+				Name: "chopped-header",
+				Doc:  "An upload whose length and header come in pieces (the first 12 bytes one per write), each read by the server before the next is sent, is stored whole.",
 				Run:  uploadChopped,
 			},
 			{
@@ -122,17 +122,23 @@ func fileUpload() Exercise {
 				Run:  uploadHeaderLength,
 			},
 		},
-	}
+	})
 }
 
 // upFile is a file as the checker uploads it.
 type upFile struct {
 	name string
 	body []byte
+	hash string // the body's SHA-256 in lowercase hex
+}
+
+// newUpFile returns the file name holding body.
+func newUpFile(name string, body []byte) upFile {
+	return upFile{name: name, body: body, hash: upSum(body)}
 }
 
 // sum is the file's SHA-256 in lowercase hex.
-func (f upFile) sum() string { return upSum(f.body) }
+func (f upFile) sum() string { return f.hash }
 
 func upSum(b []byte) string {
 	s := sha256.Sum256(b)
@@ -232,7 +238,8 @@ func readUpAnswer(ctx context.Context, l *link, what string, wait time.Duration)
 // expectUpOK reads the reply to the upload of f and expects it to be
 // {"ok":true} with f's checksum.
 func expectUpOK(ctx context.Context, l *link, f upFile, what string, wait time.Duration) error {
-	want := fmt.Sprintf(`{"ok":true,"sha256":"%s"}`, f.sum())
+	sum := f.sum()
+	want := fmt.Sprintf(`{"ok":true,"sha256":"%s"}`, sum)
 	a, err := readUpAnswer(ctx, l, what, wait)
 	switch {
 	case err != nil:
@@ -241,7 +248,7 @@ func expectUpOK(ctx context.Context, l *link, f upFile, what string, wait time.D
 		return &Failure{What: what + ": the connection closed without a reply", Expected: want, Got: "no reply"}
 	case !*a.reply.OK:
 		return &Failure{What: what + ": refused", Expected: want, Got: show(a.line)}
-	case a.reply.SHA256 == nil || !strings.EqualFold(*a.reply.SHA256, f.sum()):
+	case a.reply.SHA256 == nil || !strings.EqualFold(*a.reply.SHA256, sum):
 		return &Failure{What: what + ": the reply has the wrong checksum", Expected: want, Got: show(a.line)}
 	}
 	return nil
@@ -280,16 +287,26 @@ func upStore(ctx context.Context, s *session, f upFile, what string, wait time.D
 	defer l.close()
 	s.log(event.Event{Kind: event.Note, Conn: l.n, Text: fmt.Sprintf("upload %q, %d bytes", f.name, len(f.body))})
 	if err := l.write(ctx, upRequest(f)); err != nil {
-		return err
+		return upEarlyAnswer(ctx, l, what, err)
 	}
 	return expectUpOK(ctx, l, f, what, wait)
+}
+
+// upEarlyAnswer returns the failure for an upload that could not be sent
+// whole (err): when the server answered before it had read everything, its
+// answer says why, so it is shown.
+func upEarlyAnswer(ctx context.Context, l *link, what string, err error) error {
+	if a, rerr := readUpAnswer(ctx, l, what, settleWait); rerr == nil && !a.closed {
+		return &Failure{What: what + ": answered before the upload was complete", Expected: "the whole header and body read first", Got: show(a.line)}
+	}
+	return err
 }
 
 // upServeNext uploads one more file, to show that the server still serves
 // after a bad upload, then checks that the upload folder holds exactly the
 // files in keep and that one.
 func upServeNext(ctx context.Context, s *session, dir string, keep []upFile, dirs []string) error {
-	next := upFile{"next.txt", []byte("the next client\n")}
+	next := newUpFile("next.txt", []byte("the next client\n"))
 	if err := upStore(ctx, s, next, "the next client's upload", replyWait); err != nil {
 		return err
 	}
@@ -309,19 +326,15 @@ func uploadAndCheck(ctx context.Context, env *Env, f upFile) error {
 }
 
 func uploadChopped(ctx context.Context, env *Env) error {
-	f := upFile{"chopped.txt", []byte("sent in pieces\n")}
+	f := newUpFile("chopped.txt", []byte("sent in pieces\n"))
 	l, err := newSession(env).dial(ctx)
 	if err != nil {
 		return err
 	}
 	defer l.close()
-	what := "the upload sent one byte per write"
-	if err := l.writeChopped(ctx, upRequest(f)); err != nil {
-		// A server that answered early says why: show that.
-		if a, rerr := readUpAnswer(ctx, l, what, settleWait); rerr == nil && !a.closed {
-			return &Failure{What: what + ": answered before the upload was complete", Expected: "the whole header and body read first", Got: show(a.line)}
-		}
-		return err
+	what := "the upload sent in pieces"
+	if err := upWritePieces(ctx, l, upRequest(f), len(f.body)); err != nil {
+		return upEarlyAnswer(ctx, l, what, err)
 	}
 	if err := expectUpOK(ctx, l, f, what, replyWait); err != nil {
 		return err
@@ -329,10 +342,36 @@ func uploadChopped(ctx context.Context, env *Env) error {
 	return upDirHolds(ctx, env.Dir, []upFile{f}, nil)
 }
 
+// upWritePieces sends an upload's length and the start of its header one
+// byte per write, the rest of the header 32 bytes per write and the body
+// (its last body bytes) in one write; before each piece it waits until the
+// server has read the one before. A server that reads the length or the
+// header with one Read sees it cut, every time.
+func upWritePieces(ctx context.Context, l *link, req []byte, body int) error {
+	var pieces [][]byte
+	head, rest := req[:12], req[12:len(req)-body]
+	for i := range head {
+		pieces = append(pieces, head[i:i+1])
+	}
+	for len(rest) > 32 {
+		pieces, rest = append(pieces, rest[:32]), rest[32:]
+	}
+	pieces = append(pieces, rest, req[len(req)-body:])
+	for i, p := range pieces {
+		if i > 0 {
+			l.waitConsumed(ctx)
+		}
+		if err := l.write(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func uploadTwoAtOnce(ctx context.Context, env *Env) error {
 	s := newSession(env)
-	first := upFile{"first.bin", upRandom(256<<10, 2)}
-	second := upFile{"second.txt", []byte("meanwhile\n")}
+	first := newUpFile("first.bin", upRandom(256<<10, 2))
+	second := newUpFile("second.txt", []byte("meanwhile\n"))
 	l, err := s.dial(ctx)
 	if err != nil {
 		return err
@@ -428,7 +467,7 @@ func uploadCutShort(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	f := upFile{"cut.bin", upRandom(1<<20, 3)}
+	f := newUpFile("cut.bin", upRandom(1<<20, 3))
 	req := upRequest(f)
 	err = l.write(ctx, req[:len(req)-len(f.body)/2])
 	if err == nil {
@@ -450,7 +489,7 @@ func uploadHeaderLength(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	over := upFile{"too-long.txt", []byte("header too long\n")}
+	over := newUpFile("too-long.txt", []byte("header too long\n"))
 	req := append(upHeader(over.name, len(over.body), over.sum(), uploadHeaderLimit+1), over.body...)
 	// A server that closes as soon as it has read the length may make this
 	// write fail: that is allowed.
@@ -461,7 +500,7 @@ func uploadHeaderLength(ctx context.Context, env *Env) error {
 		return err
 	}
 
-	at := upFile{"at-limit.txt", []byte("header of 65536 bytes\n")}
+	at := newUpFile("at-limit.txt", []byte("header of 65536 bytes\n"))
 	if l, err = s.dial(ctx); err != nil {
 		return err
 	}

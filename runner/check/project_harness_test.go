@@ -1,10 +1,16 @@
 package check
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"net"
+	"os"
 	"slices"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -18,7 +24,7 @@ import (
 
 const (
 	// projectConcurrency bounds the scenarios running at once.
-	projectConcurrency = 8
+	projectConcurrency = 6
 	// projectBuilds bounds the programs being compiled at once.
 	projectBuilds = 4
 )
@@ -28,6 +34,7 @@ type projectProgram struct {
 	label string // the subtest's name: "reference", "starter" or the flaw
 	ex    Exercise
 	c     projectCase
+	bin   string // a command that runs the program; empty: build c.dir
 }
 
 // projectScheduler bounds the builds and scenarios of all the project
@@ -35,12 +42,58 @@ type projectProgram struct {
 type projectScheduler struct {
 	scenarios chan struct{}
 	builds    chan struct{}
-	// starting is held from before runNative picks a free port for a
-	// server until the server listens on it. listenwait.FreePort's port is
-	// only free "a moment ago": two servers started at once can be handed
-	// the same one, and the second's scenario would then talk to the
-	// first's server.
-	starting sync.Mutex
+	ports     projectPorts
+}
+
+// errPortShared says that a scenario's server was handed a port that was
+// not its alone. listenwait.FreePort's port was only free "a moment ago",
+// on 127.0.0.1, and listenwait.Wait accepts a listener on that port on any
+// address: when two of these scenarios are handed the same port, or
+// another program on the machine listens on it on another address (::1),
+// the harness may take someone else's listener for the server's, and the
+// scenario would talk to it or find nothing there. Such a scenario is run
+// again on a new port.
+var errPortShared = errors.New("project harness: the server's port was not its alone")
+
+// projectPorts records which running scenario's server was handed which
+// address.
+type projectPorts struct {
+	mu    sync.Mutex
+	inUse map[string]*projectAttempt
+}
+
+// projectAttempt is one run of one scenario.
+type projectAttempt struct {
+	addrs  []string
+	shared atomic.Bool
+}
+
+// claim records that a's server was handed addr. When another attempt
+// holds it, both are marked shared.
+func (ps *projectPorts) claim(addr string, a *projectAttempt) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.inUse == nil {
+		ps.inUse = make(map[string]*projectAttempt)
+	}
+	if other, ok := ps.inUse[addr]; ok && other != a {
+		other.shared.Store(true)
+		a.shared.Store(true)
+		return
+	}
+	ps.inUse[addr] = a
+	a.addrs = append(a.addrs, addr)
+}
+
+// release forgets a's addresses once its server is gone.
+func (ps *projectPorts) release(a *projectAttempt) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	for _, addr := range a.addrs {
+		if ps.inUse[addr] == a {
+			delete(ps.inUse, addr)
+		}
+	}
 }
 
 func newProjectScheduler() *projectScheduler {
@@ -64,14 +117,17 @@ func (s *projectScheduler) check(t *testing.T, programs []projectProgram) {
 		}
 		wg.Go(func() {
 			t.Run(p.label, func(t *testing.T) {
-				bin := s.build(t, p.c.dir)
+				bin := p.bin
+				if bin == "" {
+					bin = s.build(t, p.c.dir)
+				}
 				var inner sync.WaitGroup
 				for _, sc := range p.ex.Scenarios {
 					inner.Go(func() {
 						s.scenarios <- struct{}{}
 						defer func() { <-s.scenarios }()
 						t.Run(sc.Name, func(t *testing.T) {
-							projectJudge(t, p, sc, runNative(t, p.ex, bin, s.started(t, p.ex, sc)))
+							projectJudge(t, p, sc, s.run(t, p.ex, bin, sc))
 						})
 					})
 				}
@@ -82,21 +138,75 @@ func (s *projectScheduler) check(t *testing.T, programs []projectProgram) {
 	wg.Wait()
 }
 
-// started holds s.starting for a server exercise until sc begins, that
-// is until its server listens, and returns sc to run.
-func (s *projectScheduler) started(t *testing.T, ex Exercise, sc Scenario) Scenario {
-	if ex.Role != ServerRole {
-		return sc
+// run runs sc with runNative, again on a new port (up to twice more) when
+// its server's port turns out not to have been its alone.
+func (s *projectScheduler) run(t *testing.T, ex Exercise, bin string, sc Scenario) error {
+	for try := 1; ; try++ {
+		err := s.runOnce(t, ex, bin, sc)
+		if !errors.Is(err, errPortShared) || try == 3 {
+			return err
+		}
+		t.Logf("run %s again: %v", sc.Name, err)
 	}
-	s.starting.Lock()
-	release := sync.OnceFunc(s.starting.Unlock)
-	t.Cleanup(release) // when runNative fails before the scenario begins
+}
+
+func (s *projectScheduler) runOnce(t *testing.T, ex Exercise, bin string, sc Scenario) error {
+	if ex.Role != ServerRole {
+		return runNative(t, ex, bin, sc)
+	}
+	a := &projectAttempt{}
+	defer s.ports.release(a) // runNative has stopped the server by then
+	// The harness calls ServerArgs once it has chosen the server's port,
+	// before it starts the server: the moment to claim the port.
+	args := ex.ServerArgs
+	ex.ServerArgs = func(env *Env) []string {
+		s.ports.claim(env.Addr, a)
+		if listeningElsewhere(env.Addr) {
+			a.shared.Store(true)
+		}
+		if args == nil {
+			return nil
+		}
+		return args(env)
+	}
+	// A port that is not the server's alone is known before the scenario
+	// begins: the claim and the look for another listener come before the
+	// server starts, and the scenario only once something listens.
 	run := sc.Run
 	sc.Run = func(ctx context.Context, env *Env) error {
-		release()
+		if a.shared.Load() {
+			return fmt.Errorf("%w: %s", errPortShared, env.Addr)
+		}
 		return run(ctx, env)
 	}
-	return sc
+	return runNative(t, ex, bin, sc)
+}
+
+// listeningElsewhere reports whether something already listens on addr's
+// port, on any address, before the server meant for it has started. It
+// looks for the port as a listening local address in the kernel's socket
+// tables (Linux), with a plain substring search: the tables hold a line
+// per TIME_WAIT socket too, thousands after a few runs, and parsing them
+// line by line for every scenario costs more than the scenario.
+func listeningElsewhere(addr string) bool {
+	_, portText, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	port, err := strconv.Atoi(portText)
+	if err != nil {
+		return false
+	}
+	for name, remote := range map[string]string{
+		"/proc/net/tcp":  "00000000:0000",
+		"/proc/net/tcp6": "00000000000000000000000000000000:0000",
+	} {
+		table, err := os.ReadFile(name)
+		if err == nil && bytes.Contains(table, fmt.Appendf(nil, ":%04X %s 0A ", port, remote)) {
+			return true
+		}
+	}
+	return false
 }
 
 // build compiles the program in dir, a bounded number at once.
@@ -118,5 +228,26 @@ func projectJudge(t *testing.T, p projectProgram, sc Scenario, err error) {
 		t.Errorf("%s failed %s/%s: %v", p.c.dir, p.ex.ID, sc.Name, err)
 	case want && !errors.As(err, &f):
 		t.Errorf("%s/%s failed with %v, not a *Failure: a checker error, not the program's", p.ex.ID, sc.Name, err)
+	}
+}
+
+// TestListeningElsewhere checks the harness's own look for a listener: it
+// sees one on IPv4 and IPv6 loopback, and none once it is closed.
+func TestListeningElsewhere(t *testing.T) {
+	for _, network := range []string{"tcp4", "tcp6"} {
+		host := map[string]string{"tcp4": "127.0.0.1", "tcp6": "[::1]"}[network]
+		ln, err := net.Listen(network, host+":0")
+		if err != nil {
+			t.Logf("%s: %v", network, err) // no IPv6 here
+			continue
+		}
+		_, port, _ := net.SplitHostPort(ln.Addr().String())
+		if !listeningElsewhere("127.0.0.1:" + port) {
+			t.Errorf("%s: the listener on %s is not seen", network, ln.Addr())
+		}
+		ln.Close()
+		if listeningElsewhere("127.0.0.1:" + port) {
+			t.Errorf("%s: the closed listener on %s is still seen", network, ln.Addr())
+		}
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,7 +22,7 @@ const (
 	// more: cmdOutputFloor is the least it may keep of a larger output.
 	cmdOutputCap   = 1 << 20
 	cmdOutputFloor = 1_000_000
-	// cmdBigOutput is what dd writes in output-capped: three times the cap.
+	// cmdBigOutput is what output-capped has written: three times the cap.
 	cmdBigOutput = 3 << 20
 	// cmdReplyLimit bounds a reply frame the checker reads: two full
 	// streams, JSON-escaped at up to 6 bytes a byte, fit easily.
@@ -47,16 +50,16 @@ const (
 //
 // The server runs with -allow echo,cat,dd,sleep, the same for every
 // scenario (Exercise.ServerArgs is per exercise): echo shows arguments
-// arrive literally, cat gives a non-zero exit status with stderr, dd
-// writes three times the cap to stdout or (of=/dev/stderr) to stderr
-// without a shell, and sleep outlives the time limit. sh and rm stay out,
-// so that not-allowed can ask for them.
+// arrive literally, cat gives a non-zero exit status with stderr and
+// writes three times the cap to stdout, dd (of=/dev/stderr) writes it to
+// stderr without a shell, and sleep outlives the time limit. sh and rm
+// stay out, so that not-allowed can ask for them.
 //
 // Decisions the protocol leaves open, and what the checker accepts:
 //   - an allowlist holds names: "/bin/echo" is refused even though echo is
 //     allowed, since a path could reach any program with an allowed name;
-//   - a capped stream keeps between 10^6 and 2^20 bytes of a larger
-//     output, from its start; the exit status is then not judged (a server
+//   - a capped stream keeps the start of a larger output, between 10^6
+//     and 2^20 bytes of it; the exit status is then not judged (a server
 //     may let the command run on, or stop it);
 //   - the answer to a command over the time limit is {"error":…} or a
 //     non-zero exit status, 4 to 8 s after the request;
@@ -64,7 +67,7 @@ const (
 //     connection goes on; a length of 1 GiB closes the connection (an
 //     {"error":…} frame first is allowed) without allocating it.
 func remoteCmd() Exercise {
-	return Exercise{
+	return withProjectTimeout(Exercise{
 		ID:      "remote-cmd",
 		Chapter: "projects",
 		Title:   "A remote command service, done safely",
@@ -100,7 +103,7 @@ func remoteCmd() Exercise {
 			},
 			{
 				Name:    "output-capped",
-				Doc:     "3 MiB written by dd to stdout, then to stderr, come back capped at 1 MiB per stream, and the server goes on answering.",
+				Doc:     "3 MiB written by cat to stdout, then by dd to stderr, come back capped at their first 1 MiB, and the server goes on answering.",
 				Timeout: 20 * time.Second,
 				Run:     cmdOutputCapped,
 			},
@@ -131,7 +134,7 @@ func remoteCmd() Exercise {
 				Run:  cmdOversize,
 			},
 		},
-	}
+	})
 }
 
 // cmdFrame returns body behind its 4-byte big-endian length.
@@ -340,45 +343,65 @@ func cmdNotAllowed(ctx context.Context, env *Env) error {
 	})
 }
 
-// cmdCapped judges a reply whose stream (picked by pick) got cmdBigOutput
-// NUL bytes.
-func cmdCapped(stream string, pick func(cmdReply) string) cmdJudge {
+// cmdBigFile returns what output-capped has cat and dd write: cmdBigOutput
+// bytes of numbered text lines. Text, because a JSON string of 1 MiB of
+// NUL bytes is 6 MiB of "\u0000".
+func cmdBigFile() []byte {
+	// 4096 numbered lines, repeated: cheap to make, and a stream cut or
+	// patched anywhere still differs from them.
+	var block []byte
+	for i := range 4096 {
+		block = append(block, "output line "...)
+		block = strconv.AppendInt(block, int64(i), 10)
+		block = append(block, " of a command that writes too much\n"...)
+	}
+	return bytes.Repeat(block, cmdBigOutput/len(block)+1)[:cmdBigOutput]
+}
+
+// cmdCapped judges a reply whose stream (picked by pick) was sent all of
+// full.
+func cmdCapped(stream string, full []byte, pick func(cmdReply) string) cmdJudge {
 	return func(what string, r cmdReply) error {
 		if err := cmdRan(what, r); err != nil {
 			return err
 		}
 		out := pick(r)
-		want := fmt.Sprintf("%s: the first 1 MiB (%d bytes) of the %d NUL bytes written, or at least %d of them", stream, cmdOutputCap, cmdBigOutput, cmdOutputFloor)
+		want := fmt.Sprintf("%s: the first 1 MiB (%d bytes) of the %d bytes written, or at least the first %d", stream, cmdOutputCap, len(full), cmdOutputFloor)
 		got := fmt.Sprintf("%s of %d bytes", stream, len(out))
 		switch {
 		case len(out) > cmdOutputCap:
 			return &Failure{What: what + ": " + stream + " is not capped", Expected: want, Got: got}
 		case len(out) < cmdOutputFloor:
 			return &Failure{What: what + ": " + stream + " lost output under the cap", Expected: want, Got: got}
-		case strings.Trim(out, "\x00") != "":
-			i := strings.IndexFunc(out, func(r rune) bool { return r != 0 })
-			return &Failure{What: what + ": " + stream + " is not what dd wrote", Expected: want, Got: fmt.Sprintf("%s, not NUL at byte %d", got, i)}
+		case !bytes.HasPrefix(full, []byte(out)):
+			f := compare(what+": "+stream, full[:len(out)], []byte(out))
+			f.What = strings.Replace(f.What, "wrong reply", "not what was written", 1)
+			return f
 		}
 		return nil
 	}
 }
 
 func cmdOutputCapped(ctx context.Context, env *Env) error {
+	full := cmdBigFile()
+	path := filepath.Join(env.Dir, "big-output.txt")
+	if err := os.WriteFile(path, full, 0o644); err != nil {
+		return fmt.Errorf("remote-cmd: %w", err)
+	}
 	l, err := newSession(env).dial(ctx)
 	if err != nil {
 		return err
 	}
 	defer l.close()
-	count := fmt.Sprint("count=", cmdBigOutput/(64<<10))
 	return cmdSteps(ctx, l, []cmdStep{
 		{
-			argv:  []string{"dd", "if=/dev/zero", "bs=65536", count},
-			judge: cmdCapped("stdout", cmdReply.stdout),
+			argv:  []string{"cat", path},
+			judge: cmdCapped("stdout", full, cmdReply.stdout),
 			wait:  cmdBigWait,
 		},
 		{
-			argv:  []string{"dd", "if=/dev/zero", "of=/dev/stderr", "bs=65536", count},
-			judge: cmdCapped("stderr", cmdReply.stderr),
+			argv:  []string{"dd", "if=" + path, "of=/dev/stderr", "bs=65536"},
+			judge: cmdCapped("stderr", full, cmdReply.stderr),
 			wait:  cmdBigWait,
 		},
 		cmdStillHere(),

@@ -71,7 +71,9 @@ type datagrams struct {
 	s      *session
 	pc     net.PacketConn
 	server *net.UDPAddr
-	n      int // which socket of the scenario, from 1
+	n      int    // which socket of the scenario, from 1
+	prev   string // the layout asked before the current one
+	asked  bool   // whether prev is set
 }
 
 // openDatagrams opens the checker's n-th UDP socket on the server's
@@ -104,46 +106,93 @@ func (p *datagrams) send(ctx context.Context, payload string) error {
 	return nil
 }
 
-// receive waits for the reply to the datagram that asked for layout.
-func (p *datagrams) receive(ctx context.Context, layout string) (string, error) {
+// resendAfter is how long the checker waits for a reply before it sends
+// its request again: UDP may lose a datagram, and a client that asks once
+// and waits for ever is the classic UDP mistake.
+const resendAfter = 500 * time.Millisecond
+
+// receive waits until deadline for one datagram from the server and
+// checks where it came from. A nil reply with a nil error means the
+// deadline passed.
+func (p *datagrams) receive(ctx context.Context, layout string, deadline time.Time) ([]byte, error) {
 	what := fmt.Sprintf("the reply to %s on socket %d", layoutName(layout), p.n)
 	buf := make([]byte, 2048)
-	p.pc.SetReadDeadline(within(ctx, replyWait))
+	p.pc.SetReadDeadline(deadline)
 	k, from, err := p.pc.ReadFrom(buf)
+	if isTimeout(err) && ctx.Err() == nil {
+		return nil, nil
+	}
 	if err != nil {
 		p.s.log(event.Event{Kind: event.SockError, Conn: p.n, Err: err.Error()})
-		got := errorText(err)
-		if isTimeout(err) {
-			got = fmt.Sprintf("nothing within %v", replyWait)
-		}
-		return "", &Failure{What: what + ": no reply", Expected: "a datagram with the time in " + effectiveLayout(layout), Got: got}
+		return nil, &Failure{What: what + ": no reply", Expected: "a datagram with the time in " + effectiveLayout(layout), Got: errorText(err)}
 	}
-	reply := string(buf[:k])
-	p.s.log(event.Event{Kind: event.ReadFrom, Conn: p.n, Bytes: k, Text: strconv.Quote(reply), Peer: from.String()})
+	p.s.log(event.Event{Kind: event.ReadFrom, Conn: p.n, Bytes: k, Text: strconv.Quote(string(buf[:k])), Peer: from.String()})
 	if got, ok := from.(*net.UDPAddr); !ok || !got.IP.Equal(p.server.IP) || got.Port != p.server.Port {
-		return "", &Failure{
+		return nil, &Failure{
 			What:     what + " came from another address",
 			Expected: "the reply from " + p.server.String() + ", where the request went",
 			Got:      "a reply from " + from.String(),
 		}
 	}
 	if k == 0 {
-		return "", &Failure{What: what + " is empty", Expected: "the time in " + effectiveLayout(layout), Got: "an empty datagram"}
+		return nil, &Failure{What: what + " is empty", Expected: "the time in " + effectiveLayout(layout), Got: "an empty datagram"}
 	}
-	return reply, nil
+	return buf[:k], nil
 }
 
-// ask sends layout and checks the reply.
+// drain reads and logs whatever datagrams already wait on the socket:
+// late answers to requests sent again.
+func (p *datagrams) drain() {
+	buf := make([]byte, 2048)
+	for {
+		p.pc.SetReadDeadline(time.Now())
+		k, from, err := p.pc.ReadFrom(buf)
+		if err != nil {
+			return
+		}
+		p.s.log(event.Event{Kind: event.ReadFrom, Conn: p.n, Bytes: k, Text: strconv.Quote(string(buf[:k])) + " (late, ignored)", Peer: from.String()})
+	}
+}
+
+// ask sends layout and checks the reply. Without a reply within
+// resendAfter it sends the request again, until replyWait has passed; a
+// late answer to the previous request is skipped.
 func (p *datagrams) ask(ctx context.Context, layout string) error {
+	p.drain()
 	before := time.Now()
-	if err := p.send(ctx, layout); err != nil {
-		return err
+	deadline := within(ctx, replyWait)
+	for {
+		if err := p.send(ctx, layout); err != nil {
+			return err
+		}
+		wait := time.Now().Add(resendAfter)
+		if wait.After(deadline) {
+			wait = deadline
+		}
+		for {
+			reply, err := p.receive(ctx, layout, wait)
+			if err != nil {
+				return err
+			}
+			if reply == nil {
+				break // nothing in time: send again
+			}
+			now := time.Now()
+			err = checkTime(layout, string(reply), before, now)
+			if err != nil && p.asked && checkTime(p.prev, string(reply), before.Add(-replyWait), now) == nil {
+				continue // the answer to the previous request, sent twice
+			}
+			p.prev, p.asked = layout, true
+			return err
+		}
+		if !time.Now().Before(deadline) {
+			return &Failure{
+				What:     fmt.Sprintf("the reply to %s on socket %d: no reply", layoutName(layout), p.n),
+				Expected: "a datagram with the time in " + effectiveLayout(layout),
+				Got:      fmt.Sprintf("nothing within %v, the request sent several times", replyWait),
+			}
+		}
 	}
-	reply, err := p.receive(ctx, layout)
-	if err != nil {
-		return err
-	}
-	return checkTime(layout, reply, before, time.Now())
 }
 
 // layoutName names a layout in a message.

@@ -29,7 +29,7 @@ const (
 // with the file-upload protocol to the checker's own server, which reads
 // exactly what the protocol says and compares every part with the file.
 func uploadClient() Exercise {
-	return Exercise{
+	return withProjectTimeout(Exercise{
 		ID:      "upload-client",
 		Chapter: "projects",
 		Title:   "A file-upload client",
@@ -40,21 +40,21 @@ func uploadClient() Exercise {
 				Name: "upload-text",
 				Doc:  "A text file named with spaces arrives with a correct header (big-endian length, name, size, sha256) and body; the client prints the reply and exits 0.",
 				Run: func(ctx context.Context, env *Env) error {
-					return ucRun(ctx, env, upFile{"notes from class.txt", []byte("line one\nline two\n")}, "")
+					return ucRun(ctx, env, newUpFile("notes from class.txt", []byte("line one\nline two\n")), "")
 				},
 			},
 			{
 				Name: "upload-binary",
 				Doc:  "A binary file holding every byte value (NUL and 0xFF too), CR LF, and no final newline arrives byte for byte.",
 				Run: func(ctx context.Context, env *Env) error {
-					return ucRun(ctx, env, upFile{"data.bin", ucBinary()}, "")
+					return ucRun(ctx, env, newUpFile("data.bin", ucBinary()), "")
 				},
 			},
 			{
 				Name: "upload-empty",
 				Doc:  "An empty file is announced with size 0 and the SHA-256 of nothing; the client exits 0.",
 				Run: func(ctx context.Context, env *Env) error {
-					return ucRun(ctx, env, upFile{"empty", nil}, "")
+					return ucRun(ctx, env, newUpFile("empty", nil), "")
 				},
 			},
 			{
@@ -62,18 +62,18 @@ func uploadClient() Exercise {
 				Doc:     "A 4 MiB file arrives whole: exactly the size announced, byte for byte.",
 				Timeout: 20 * time.Second,
 				Run: func(ctx context.Context, env *Env) error {
-					return ucRun(ctx, env, upFile{"large.bin", upRandom(4<<20, 4)}, "")
+					return ucRun(ctx, env, newUpFile("large.bin", upRandom(4<<20, 4)), "")
 				},
 			},
 			{
 				Name: "server-refuses",
 				Doc:  `When the server answers a correct upload with {"ok":false,"error":…}, the client prints the reply and exits 1.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return ucRun(ctx, env, upFile{"refused.txt", []byte("nobody wants me\n")}, ucRefusal)
+					return ucRun(ctx, env, newUpFile("refused.txt", []byte("nobody wants me\n")), ucRefusal)
 				},
 			},
 		},
-	}
+	})
 }
 
 // ucBinary is a file no text-minded client gets right.
@@ -101,7 +101,7 @@ func ucRun(ctx context.Context, env *Env, f upFile, refuse string) error {
 	if err != nil {
 		return fmt.Errorf("upload-client: %w", err)
 	}
-	srv := &ucServer{want: f, refuse: refuse, log: env.Log}
+	srv := &ucServer{want: f, sum: f.sum(), refuse: refuse, log: env.Log}
 	srv.start(ctx, ln)
 
 	res, runErr := env.RunClient(ctx, []string{"-addr", ln.Addr().String(), "-file", path})
@@ -128,14 +128,21 @@ func ucRun(ctx context.Context, env *Env, f upFile, refuse string) error {
 			Got:      fmt.Sprintf("exit status %d, stderr %s", res.Code, show([]byte(res.Stderr))),
 		}
 	}
-	if srv.reply == nil {
+	if !srv.complete {
 		return &Failure{
-			What:     "the client closed the connection before the upload was complete",
+			What:     "the upload did not arrive",
 			Expected: fmt.Sprintf("the header and %d bytes", len(f.body)),
-			Got:      "the connection closed",
+			Got:      "nothing, or not all of it",
 		}
 	}
-	wantCode, token := 0, f.sum()
+	if srv.reply == nil {
+		return &Failure{
+			What:     "the client closed the connection before the server's reply",
+			Expected: "the client to read the reply, one line of JSON",
+			Got:      "the reply could not be sent",
+		}
+	}
+	wantCode, token := 0, srv.sum
 	if refuse != "" {
 		wantCode, token = 1, refuse
 	}
@@ -162,15 +169,17 @@ func ucRun(ctx context.Context, env *Env, f upFile, refuse string) error {
 // client was given, and replies. Its results are read after stop.
 type ucServer struct {
 	want   upFile
+	sum    string // want's SHA-256 in hex
 	refuse string
 	log    func(event.Event)
 
 	cancel context.CancelFunc
 	done   chan struct{}
 
-	conns   int      // connections accepted
-	failure *Failure // what the client got wrong; nil when all was right
-	reply   []byte   // the reply sent, without "\n"; nil when none was
+	conns    int      // connections accepted
+	complete bool     // the whole upload arrived, and was right
+	failure  *Failure // what the client got wrong; nil when all was right
+	reply    []byte   // the reply sent, without "\n"; nil when none was
 }
 
 // start listens on ln until stop or until ctx ends.
@@ -216,7 +225,8 @@ func (s *ucServer) emit(e event.Event) {
 // serve judges one upload and replies.
 func (s *ucServer) serve(ctx context.Context, c net.Conn) {
 	s.failure = s.receive(ctx, c)
-	reply := map[string]any{"ok": true, "sha256": s.want.sum()}
+	s.complete = s.failure == nil
+	reply := map[string]any{"ok": true, "sha256": s.sum}
 	switch {
 	case s.failure != nil:
 		reply = map[string]any{"ok": false, "error": "sockbook check: " + s.failure.Error()}
@@ -296,7 +306,7 @@ func (s *ucServer) checkHeader(raw []byte) *Failure {
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
-	want := string(upHeader(s.want.name, len(s.want.body), s.want.sum(), 0)[4:])
+	want := string(upHeader(s.want.name, len(s.want.body), s.sum, 0)[4:])
 	if err := dec.Decode(&h); err != nil || dec.More() {
 		return &Failure{What: "the header is not one JSON object", Expected: want, Got: show(raw)}
 	}
@@ -305,7 +315,7 @@ func (s *ucServer) checkHeader(raw []byte) *Failure {
 		return &Failure{What: `the header's "name" is not the file's name (its last path element)`, Expected: want, Got: show(raw)}
 	case h.Size == nil || h.Size.String() != fmt.Sprint(len(s.want.body)):
 		return &Failure{What: `the header's "size" is not the file's size in bytes`, Expected: want, Got: show(raw)}
-	case h.SHA256 == nil || !strings.EqualFold(*h.SHA256, s.want.sum()):
+	case h.SHA256 == nil || !strings.EqualFold(*h.SHA256, s.sum):
 		return &Failure{What: `the header's "sha256" is not the file's SHA-256 in hex`, Expected: want, Got: show(raw)}
 	}
 	return nil

@@ -74,6 +74,12 @@ type link struct {
 func (s *session) dial(ctx context.Context) (*link, error) {
 	d := net.Dialer{Timeout: replyWait}
 	c, err := d.DialContext(ctx, "tcp", s.env.Addr)
+	// A reset in answer to connecting is not the listening server's doing:
+	// the kernel sends it when the new connection happens to reuse the
+	// ports of an old one still in TIME_WAIT. Another try picks new ports.
+	for try := 0; try < 3 && errors.Is(err, syscall.ECONNRESET); try++ {
+		c, err = d.DialContext(ctx, "tcp", s.env.Addr)
+	}
 	s.conns++
 	if err != nil {
 		s.log(event.Event{Kind: event.SockError, Conn: s.conns, Peer: s.env.Addr, Err: err.Error()})

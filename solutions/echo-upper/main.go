@@ -45,7 +45,8 @@ func serve(conn net.Conn) error {
 	buf := make([]byte, 32<<10)
 	for {
 		n, err := conn.Read(buf)
-		// Use the n bytes first: Read may return data and an error together.
+		// Use the n bytes first: Read may return data and an error
+		// together.
 		if n > 0 {
 			upper(buf[:n])
 			if _, err := conn.Write(buf[:n]); err != nil {

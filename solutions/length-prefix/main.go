@@ -48,7 +48,8 @@ func serve(conn net.Conn) error {
 	for {
 		payload, err := readFrame(conn)
 		if errors.Is(err, io.EOF) {
-			return nil // the client closed between two frames: the normal end
+			// The client closed between two frames: the normal end.
+			return nil
 		}
 		if err != nil {
 			return err
@@ -74,7 +75,7 @@ func readFrame(r io.Reader) ([]byte, error) {
 	}
 	n := binary.BigEndian.Uint32(header[:])
 	if n > maxFrame {
-		return nil, fmt.Errorf("frame of %d bytes is over the %d-byte limit", n, maxFrame)
+		return nil, fmt.Errorf("frame of %d bytes: over the limit", n)
 	}
 	payload := make([]byte, n)
 	if _, err := io.ReadFull(r, payload); err != nil {

@@ -51,7 +51,9 @@ func serve(conn net.Conn) error {
 	for {
 		line, err := readLine(r)
 		if errors.Is(err, io.EOF) {
-			return nil // the client closed; an unfinished last line is not a message
+			// The client closed. An unfinished last line is not a
+			// message: it is dropped.
+			return nil
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			return fmt.Errorf("line longer than %d bytes: closing", maxLine)

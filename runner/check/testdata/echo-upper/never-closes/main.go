@@ -40,7 +40,8 @@ func main() {
 }
 
 // serve is the communication loop with one client: it echoes every byte,
-// uppercased, until the client closes the connection, then closes it too.
+// uppercased, until the client closes the connection. It leaves the
+// closing to main's defer.
 func serve(conn net.Conn) error {
 	buf := make([]byte, 32<<10)
 	for {

@@ -78,18 +78,21 @@ func upload(addr, path string) (bool, error) {
 		return false, fmt.Errorf("send header: %w", err)
 	}
 	// io.CopyN sends the bytes the header announced: not one more, and an
-	// error if the file has fewer.
+	// error if the file has fewer. A server that refuses the header may
+	// answer and close before the body is sent; then sending fails, but
+	// its answer is still there to read, and says more than the error.
 	buf := make([]byte, 64<<10)
 	n, _ := f.Read(buf)
-	if _, err := conn.Write(buf[:n]); err != nil {
-		return false, fmt.Errorf("send %s: %w", h.Name, err)
-	}
+	_, sendErr := conn.Write(buf[:n])
 
 	// The reply is one line of JSON. The deadline keeps a server that never
 	// answers from hanging the client.
 	conn.SetReadDeadline(time.Now().Add(time.Minute))
 	line, err := bufio.NewReader(io.LimitReader(conn, maxReply)).ReadString('\n')
 	if err != nil && (err != io.EOF || line == "") {
+		if sendErr != nil {
+			return false, fmt.Errorf("send %s: %w", h.Name, sendErr)
+		}
 		return false, fmt.Errorf("read reply: %w", err)
 	}
 	line = strings.TrimSuffix(line, "\n")

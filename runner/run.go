@@ -883,7 +883,6 @@ func (o *orderer) finish() []event.Event {
 	return out
 }
 
-
 // lastWords describes an event for a timeout's message.
 func lastWords(ev event.Event) string {
 	switch ev.Kind {

@@ -5,4 +5,5 @@ var basics = []Lesson{
 	{ID: "basics/hello", Title: "One message each way, then both close", Wire: true},
 	{ID: "basics/echo", Title: "The client sends three lines; the server echoes each", Input: "hello\nsockets\nbye\n", Wire: true},
 	{ID: "basics/addresses", Title: "Both ends of a connection: LocalAddr and RemoteAddr"},
+	{ID: "basics/families", Title: "Three address families, one API: IPv4, IPv6 and a Unix socket"},
 }

@@ -1,5 +1,5 @@
-// The echo server: serve one client, send back every line it sends, until
-// it closes the connection.
+// The echo server: serve one client, send back every line it sends,
+// until it closes the connection.
 package main
 
 import (

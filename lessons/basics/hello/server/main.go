@@ -21,7 +21,8 @@ func main() {
 	defer ln.Close()
 	fmt.Println("listening on", ln.Addr())
 
-	// accept: wait for a client; conn is the connection to that one client.
+	// accept: wait for a client; conn is the connection to that one
+	// client.
 	conn, err := ln.Accept()
 	if err != nil {
 		log.Fatal(err)
@@ -36,7 +37,8 @@ func main() {
 	fmt.Printf("received %q\n", buf[:n])
 
 	// Bytes go on the wire, not strings: convert explicitly.
-	if _, err := conn.Write([]byte("hello, " + string(buf[:n]))); err != nil {
+	reply := "hello, " + string(buf[:n])
+	if _, err := conn.Write([]byte(reply)); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("replied; closing")

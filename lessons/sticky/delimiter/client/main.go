@@ -1,4 +1,5 @@
-// The delimiter client: each message is a line, ended by '\n'.
+// The delimiter client: each message is a line, ended by '\n'. All
+// three lines go out in one Write.
 package main
 
 import (
@@ -7,6 +8,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"strings"
 )
 
 func main() {
@@ -20,11 +22,16 @@ func main() {
 	defer conn.Close()
 
 	// A message must not contain the delimiter itself.
+	var stream strings.Builder
 	for _, msg := range []string{"hello", "sticky", "world"} {
-		fmt.Printf("writing %q\n", msg+"\n")
-		if _, err := fmt.Fprintf(conn, "%s\n", msg); err != nil {
-			log.Fatal(err)
+		if strings.Contains(msg, "\n") {
+			log.Fatalf("%q holds the delimiter", msg)
 		}
+		stream.WriteString(msg + "\n")
+	}
+	fmt.Printf("writing %q in one Write\n", stream.String())
+	if _, err := conn.Write([]byte(stream.String())); err != nil {
+		log.Fatal(err)
 	}
 
 	// Half-close: the server's next Read returns io.EOF.

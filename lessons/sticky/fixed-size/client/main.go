@@ -1,5 +1,5 @@
 // The fixed-size client: pads each message with spaces to 16 bytes
-// (Python's msg.ljust(16)) and writes it.
+// (Python's msg.ljust(16)) and sends all three in one Write.
 package main
 
 import (
@@ -22,15 +22,18 @@ func main() {
 	}
 	defer conn.Close()
 
+	var stream []byte
 	for _, msg := range []string{"hello", "sticky", "world"} {
 		if len(msg) > size {
 			log.Fatalf("%q does not fit in %d bytes", msg, size)
 		}
 		padded := fmt.Sprintf("%-*s", size, msg) // left-aligned
-		fmt.Printf("writing %q\n", padded)
-		if _, err := conn.Write([]byte(padded)); err != nil {
-			log.Fatal(err)
-		}
+		fmt.Printf("padded: %q\n", padded)
+		stream = append(stream, padded...)
+	}
+	fmt.Printf("writing %d bytes in one Write\n", len(stream))
+	if _, err := conn.Write(stream); err != nil {
+		log.Fatal(err)
 	}
 
 	// Half-close: the server's next Read returns io.EOF.

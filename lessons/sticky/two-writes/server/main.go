@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log"
 	"net"
+	"time"
 )
 
 func main() {
@@ -24,6 +25,10 @@ func main() {
 		log.Fatal(err)
 	}
 	defer conn.Close()
+
+	// Busy with something else for a moment, as servers are: both
+	// writes arrive meanwhile and wait in the kernel's buffer.
+	time.Sleep(200 * time.Millisecond)
 
 	// One recv(1024): Read returns whatever has arrived, 1 to 1024
 	// bytes. Nothing in the stream says where "hello" ended.

@@ -66,3 +66,43 @@ func BenchmarkCheckAllSolutions(b *testing.B) {
 		}
 	}
 }
+
+// TestCheckRunningServer checks a server that is already running (as
+// sockbook check --connect does in a classroom): scenarios run against it,
+// and those that must start the server themselves are skipped.
+func TestCheckRunningServer(t *testing.T) {
+	for _, tt := range []struct {
+		id          string
+		wantSkipped int
+	}{{"line-frames", 0}, {"hello-once", 3}} {
+		t.Run(tt.id, func(t *testing.T) {
+			prog := program(t, tt.id, false)
+			sess, err := runner.Start(context.Background(), runner.Spec{Server: &prog, Timeout: -1}, runner.Options{Command: runnertest.Command()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer sess.Stop()
+			ex, err := check.Find(tt.id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := check.Run(context.Background(), ex, runner.Program{}, check.Options{Connect: sess.Addr()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			skipped := 0
+			for _, sc := range rep.Scenarios {
+				if sc.Skipped {
+					skipped++
+				}
+			}
+			if !rep.Pass || skipped != tt.wantSkipped {
+				t.Errorf("pass = %v, skipped %d (want %d): %+v", rep.Pass, skipped, tt.wantSkipped, rep.Scenarios)
+			}
+		})
+	}
+	ex, _ := check.Find("upload-client")
+	if _, err := check.Run(context.Background(), ex, runner.Program{}, check.Options{Connect: "127.0.0.1:1"}); err == nil {
+		t.Errorf("--connect on a client exercise must be refused")
+	}
+}

@@ -136,6 +136,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	noColor := fs.Bool("no-color", false, "no colours")
 	width := fs.Int("width", 0, "width in columns")
 	only := fs.String("scenario", "", "run only this scenario (comma-separated names)")
+	connect := fs.String("connect", "", "check a server already running at this address (scenarios that must start the server themselves are skipped)")
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -151,6 +152,15 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	w, progress, inWorkspace := loadProgress(env)
 	path := ""
 	switch {
+	case *connect != "":
+		if len(pos) == 2 {
+			fmt.Fprintln(env.stderr, "sockbook check: give a FILE or --connect, not both")
+			return exitUsage
+		}
+		if ex.Role != check.ServerRole {
+			fmt.Fprintf(env.stderr, "sockbook check: --connect checks a running server; %s is a client exercise\n", ex.ID)
+			return exitUsage
+		}
 	case len(pos) == 2:
 		path = pos[1]
 	case inWorkspace:
@@ -159,10 +169,13 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 		fmt.Fprintf(env.stderr, "sockbook check: give the program to check (sockbook check %s FILE), or run it in a workspace (sockbook init DIR)\n", ex.ID)
 		return exitUsage
 	}
-	prog, err := runner.LoadProgram(path)
-	if err != nil {
-		fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
-		return exitUsage
+	var prog runner.Program
+	if path != "" {
+		var err error
+		if prog, err = runner.LoadProgram(path); err != nil {
+			fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
+			return exitUsage
+		}
 	}
 	if *engine != "yaegi" && *engine != "go" {
 		fmt.Fprintf(env.stderr, "sockbook check: unknown engine %q (want yaegi or go)\n", *engine)
@@ -173,14 +186,18 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 		fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
 		return exitFailed
 	}
-	opts := check.Options{Command: []string{exe, child.Arg}, Engine: runner.Engine(*engine)}
+	opts := check.Options{Command: []string{exe, child.Arg}, Engine: runner.Engine(*engine), Connect: *connect}
 	if *only != "" {
 		opts.Only = strings.Split(*only, ",")
 	}
 	color := env.term.color && !*noColor
 	pal := newVerdictPalette(color)
 	if !*asJSON {
-		fmt.Fprintf(env.stdout, "Checking %s against %s (%d scenarios)\n", prog.Path, ex.ID, len(ex.Scenarios))
+		target := prog.Path
+		if *connect != "" {
+			target = "the server at " + *connect
+		}
+		fmt.Fprintf(env.stdout, "Checking %s against %s (%d scenarios)\n", target, ex.ID, len(ex.Scenarios))
 		opts.OnScenario = func(r check.ScenarioResult) { printScenarioLine(env.stdout, pal, r) }
 	}
 	rep, err := check.Run(ctx, ex, prog, opts)
@@ -192,7 +209,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 		fmt.Fprintf(env.stderr, "sockbook check: no scenario named %q\n", *only)
 		return exitUsage
 	}
-	if inWorkspace && len(pos) == 1 && len(opts.Only) == 0 {
+	if inWorkspace && len(pos) == 1 && len(opts.Only) == 0 && *connect == "" {
 		st := progress.Status(ex.ID)
 		st.Checks++
 		if rep.Pass && !st.Passed {
@@ -247,17 +264,24 @@ func printScenarioLine(w io.Writer, pal verdictPalette, r check.ScenarioResult) 
 // says what to do next.
 func printCheckSummary(env *cliEnv, pal verdictPalette, rep *check.Report, width int, color bool) {
 	w := env.stdout
-	passed := 0
+	passed, skipped := 0, 0
 	var first *check.ScenarioResult
 	for i := range rep.Scenarios {
 		r := &rep.Scenarios[i]
-		if r.Pass {
+		switch {
+		case r.Skipped:
+			skipped++
+		case r.Pass:
 			passed++
-		} else if first == nil && !r.Skipped {
+		case first == nil:
 			first = r
 		}
 	}
 	fmt.Fprintln(w)
+	if rep.Pass && skipped > 0 {
+		fmt.Fprintf(w, "%s %d scenarios pass; %d skipped (they start the server themselves: check a file to run them).\n", pal.pass("Passed:"), passed, skipped)
+		return
+	}
 	if rep.Pass {
 		fmt.Fprintf(w, "%s all %d scenarios pass. `sockbook solution %s` shows the reference solution to compare.\n", pal.pass("Passed:"), passed, rep.Exercise)
 		return

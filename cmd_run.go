@@ -207,8 +207,8 @@ func (f *runFlags) spec(pos []string) (runner.Spec, transcript.Options, error) {
 		}
 		spec.Engine = runner.Engine(f.engine)
 		opts.Wire = (f.wire || l.Wire) && !f.noWire
-	} else if f.server == "" || f.client == "" {
-		return spec, opts, fmt.Errorf("name a lesson (sockbook list shows them), or give both --server and --client")
+	} else if needServer, needClient := f.only != "client", f.only != "server"; needServer && f.server == "" || needClient && f.client == "" {
+		return spec, opts, fmt.Errorf("name a lesson (sockbook list shows them), or give the programs with --server and --client")
 	}
 	if f.network != "" {
 		spec.Network = f.network

@@ -43,6 +43,7 @@ func commands() []command {
 		{"run", "run a lesson's server and client side by side", cmdRun},
 		{"list", "list the chapters and their lessons", cmdList},
 		{"read", "read a chapter in the terminal", cmdRead},
+		{"present", "present a chapter one section per screen, for a class", cmdPresent},
 		{"export", "write the chapters as a static web site", cmdExport},
 		{"init", "create a workspace with a starter for every exercise", cmdInit},
 		{"check", "check an exercise solution", cmdCheck},

@@ -46,6 +46,20 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"run", "basics/hello"}, exitOK},
 		{[]string{"list"}, exitOK},
 		{[]string{"list", "--help"}, exitOK},
+		{[]string{"present", "sticky"}, exitUsage}, // not a terminal
+		{[]string{"present", "--help"}, exitOK},
+		{[]string{"read", "nosuch"}, exitUsage},
+		{[]string{"read", "basics", "--no-pager"}, exitOK},
+		{[]string{"check", "nosuch", "x.go"}, exitUsage},
+		{[]string{"check", "hello-once"}, exitUsage}, // no file, no workspace
+		{[]string{"check", "hello-once", "no/such/file.go"}, exitUsage},
+		{[]string{"check", "hello-once", "solutions/hello-once/main.go"}, exitOK},
+		{[]string{"check", "hello-once", "solutions/hello-once/starter/main.go"}, exitFailed},
+		{[]string{"hint", "nosuch"}, exitUsage},
+		{[]string{"hint", "line-frames"}, exitOK},
+		{[]string{"solution", "line-frames"}, exitFailed}, // not passed yet
+		{[]string{"solution", "line-frames", "--force"}, exitOK},
+		{[]string{"export"}, exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

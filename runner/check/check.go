@@ -42,6 +42,10 @@ type Scenario struct {
 	Doc  string // one sentence: what a program must do to pass
 	// Timeout bounds the scenario; zero means DefaultTimeout.
 	Timeout time.Duration
+	// Local marks a scenario that needs the server the checker starts
+	// itself (a fresh process, its exit status, its memory, its files):
+	// it is skipped when checking a server running elsewhere (--connect).
+	Local bool
 	// Run plays the other side and returns nil when the program behaved.
 	// A failed expectation is returned as a *Failure.
 	Run func(ctx context.Context, env *Env) error

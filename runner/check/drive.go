@@ -26,6 +26,9 @@ type Options struct {
 	OnScenario func(ScenarioResult)
 	// Only, if set, runs just the scenarios with these names.
 	Only []string
+	// Connect, if set, checks a server already running at this address
+	// instead of starting the program; Local scenarios are skipped.
+	Connect string
 }
 
 // Report is the outcome of checking one program against an exercise.
@@ -58,15 +61,28 @@ type ScenarioResult struct {
 // itself cannot work.
 func Run(ctx context.Context, ex Exercise, prog runner.Program, opts Options) (*Report, error) {
 	rep := &Report{Exercise: ex.ID, Program: prog.Path, Pass: true}
+	if opts.Connect != "" {
+		if ex.Role != ServerRole {
+			return nil, fmt.Errorf("check %s: --connect checks a running server, and %s is a %s exercise", ex.ID, ex.ID, ex.Role)
+		}
+		rep.Program = opts.Connect
+	}
 	var stop string // set when no later scenario can pass (the program does not compile)
 	for _, sc := range ex.Scenarios {
 		if len(opts.Only) > 0 && !contains(opts.Only, sc.Name) {
 			continue
 		}
 		var res ScenarioResult
-		if stop != "" {
+		switch {
+		case stop != "":
 			res = ScenarioResult{Name: sc.Name, Doc: sc.Doc, Skipped: true, What: stop}
-		} else {
+		case opts.Connect != "" && sc.Local:
+			res = ScenarioResult{Name: sc.Name, Doc: sc.Doc, Pass: true, Skipped: true, What: "skipped: it needs a server the checker starts itself"}
+		case opts.Connect != "":
+			start := time.Now()
+			res = runRemoteScenario(ctx, sc, opts.Connect)
+			res.Duration = time.Since(start)
+		default:
 			var err error
 			start := time.Now()
 			res, err = runScenario(ctx, ex, sc, prog, opts)
@@ -182,6 +198,31 @@ func runScenario(ctx context.Context, ex Exercise, sc Scenario, prog runner.Prog
 	res.Events = r.Events
 	judge(&res, runErr, r)
 	return res, nil
+}
+
+// runRemoteScenario plays a scenario against a server someone else runs.
+func runRemoteScenario(ctx context.Context, sc Scenario, addr string) ScenarioResult {
+	res := ScenarioResult{Name: sc.Name, Doc: sc.Doc}
+	start := event.Now()
+	env := &Env{Addr: addr, Log: func(ev event.Event) {
+		if ev.Side == "" {
+			ev.Side = event.Client
+		}
+		if ev.Time == 0 {
+			ev.Time = event.Now()
+		}
+		ev.Time -= start
+		res.Events = append(res.Events, ev)
+	}}
+	timeout := sc.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	sctx, cancel := context.WithTimeout(ctx, timeout)
+	err := sc.Run(sctx, env)
+	cancel()
+	judge(&res, err, &runner.Result{})
+	return res
 }
 
 // listening reports whether a started session's server is up; a session

@@ -24,22 +24,25 @@ func helloOnce() Exercise {
 				},
 			},
 			{
-				Name: "max-message",
-				Doc:  "The server reads a message of exactly 1024 bytes whole and answers it.",
+				Name:  "max-message",
+				Local: true,
+				Doc:   "The server reads a message of exactly 1024 bytes whole and answers it.",
 				Run: func(ctx context.Context, env *Env) error {
 					msg := bytes.Repeat([]byte("0123456789abcdef"), 1024/16)
 					return helloExchange(ctx, newSession(env), msg)
 				},
 			},
 			{
-				Name: "closes-connection",
-				Doc:  "After its reply the server closes the connection, so the client reads end of stream.",
-				Run:  helloCloses,
+				Name:  "closes-connection",
+				Local: true,
+				Doc:   "After its reply the server closes the connection, so the client reads end of stream.",
+				Run:   helloCloses,
 			},
 			{
-				Name: "exits-zero",
-				Doc:  "After serving its one client the server exits with status 0.",
-				Run:  helloExits,
+				Name:  "exits-zero",
+				Local: true,
+				Doc:   "After serving its one client the server exits with status 0.",
+				Run:   helloExits,
 			},
 		},
 	}

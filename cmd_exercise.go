@@ -60,6 +60,24 @@ func exerciseIDs() string {
 	return strings.Join(ids, ", ")
 }
 
+// parseExercise parses the arguments of a command that takes one
+// exercise id; done is set with the exit status when it should stop here.
+func parseExercise(env *cliEnv, fs *flag.FlagSet, args []string) (ex check.Exercise, code int, done bool) {
+	pos, code, done := parse(fs, args)
+	if done {
+		return ex, code, true
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return ex, exitUsage, true
+	}
+	ex, ok := findExercise(env, fs.Name(), pos[0])
+	if !ok {
+		return ex, exitUsage, true
+	}
+	return ex, 0, false
+}
+
 func findExercise(env *cliEnv, cmd, id string) (check.Exercise, bool) {
 	ex, err := check.Find(id)
 	if err != nil {
@@ -320,17 +338,9 @@ Usage: sockbook hint EXERCISE
 
 Shows the exercise's next hint; each call in a workspace shows one more.`)
 	all := fs.Bool("all", false, "show every hint at once")
-	pos, code, done := parse(fs, args)
+	ex, code, done := parseExercise(env, fs, args)
 	if done {
 		return code
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	ex, ok := findExercise(env, "hint", pos[0])
-	if !ok {
-		return exitUsage
 	}
 	hints, err := solutions.Hints(ex.ID)
 	if err != nil {
@@ -373,17 +383,9 @@ Usage: sockbook solution EXERCISE
 Shows the exercise's reference solution, once your program has passed
 its check in this workspace (or with --force).`)
 	force := fs.Bool("force", false, "show it even before a pass")
-	pos, code, done := parse(fs, args)
+	ex, code, done := parseExercise(env, fs, args)
 	if done {
 		return code
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	ex, ok := findExercise(env, "solution", pos[0])
-	if !ok {
-		return exitUsage
 	}
 	_, progress, inWorkspace := loadProgress(env)
 	if !*force && (!inWorkspace || !progress.Status(ex.ID).Passed) {
@@ -407,17 +409,9 @@ Usage: sockbook reset EXERCISE
 Puts the starter program back in exercises/EXERCISE/main.go, replacing
 your work (it asks first; --yes for scripts).`)
 	yes := fs.Bool("yes", false, "do not ask")
-	pos, code, done := parse(fs, args)
+	ex, code, done := parseExercise(env, fs, args)
 	if done {
 		return code
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	ex, ok := findExercise(env, "reset", pos[0])
-	if !ok {
-		return exitUsage
 	}
 	w, _, inWorkspace := loadProgress(env)
 	if !inWorkspace {

@@ -166,8 +166,6 @@ func receive(r io.Reader, dir string, h Header) (sum string, err error) {
 		}
 	}()
 
-	// MultiWriter hashes while copying, so the body is read only once.
-	// CopyN stops after h.Size bytes, and reports a body cut short.
 	hash := sha256.New()
 	body := make([]byte, h.Size)
 	n, err := r.Read(body)

@@ -150,7 +150,7 @@ func validName(name string) error {
 }
 
 // receive copies exactly h.Size bytes from r into dir/h.Name, hashing them
-// on the way, and keeps the file only if the checksum matches.
+// on the way.
 func receive(r io.Reader, dir string, h Header) (sum string, err error) {
 	// The body goes to a temporary file in the same folder: rename within
 	// one file system is atomic, so dir/name is either absent or complete.

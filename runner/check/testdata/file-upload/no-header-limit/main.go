@@ -89,8 +89,7 @@ func upload(r io.Reader, dir string) (Header, string, error) {
 	return h, sum, err
 }
 
-// readHeader reads the header length and the header. It refuses a length
-// over maxHeader before reading or allocating it.
+// readHeader reads the header length and the header.
 func readHeader(r io.Reader) (Header, error) {
 	var size [4]byte
 	// io.ReadFull, not one Read: TCP may deliver the 4 bytes in pieces.

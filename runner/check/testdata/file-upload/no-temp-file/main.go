@@ -152,10 +152,8 @@ func validName(name string) error {
 }
 
 // receive copies exactly h.Size bytes from r into dir/h.Name, hashing them
-// on the way, and keeps the file only if the checksum matches.
+// on the way, and checks the checksum.
 func receive(r io.Reader, dir string, h Header) (sum string, err error) {
-	// The body goes to a temporary file in the same folder: rename within
-	// one file system is atomic, so dir/name is either absent or complete.
 	tmp, err := os.Create(filepath.Join(dir, h.Name))
 	if err != nil {
 		return "", fmt.Errorf("create %s: %w", h.Name, err)
@@ -174,8 +172,6 @@ func receive(r io.Reader, dir string, h Header) (sum string, err error) {
 	if !bytes.Equal(got, want) {
 		return "", fmt.Errorf("checksum mismatch: header says %s, body has %x", h.SHA256, got)
 	}
-	// CreateTemp made the file private (0600); a stored file gets the
-	// usual mode.
 	if err := tmp.Chmod(0o644); err != nil {
 		return "", fmt.Errorf("write %s: %w", h.Name, err)
 	}

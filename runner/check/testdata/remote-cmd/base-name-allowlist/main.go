@@ -157,8 +157,7 @@ func parseRequest(frame []byte) (Request, error) {
 	return req, nil
 }
 
-// allowed reports whether name is one of the allowed programs. Only a bare
-// name can be: "/usr/bin/echo" is refused even when "echo" is allowed.
+// allowed reports whether name is one of the allowed programs.
 func allowed(name string, allow map[string]bool) bool {
 	return allow[filepath.Base(name)]
 }

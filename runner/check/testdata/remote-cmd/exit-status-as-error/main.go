@@ -182,10 +182,9 @@ func run(argv []string) (Result, error) {
 	if ctx.Err() != nil {
 		return Result{}, fmt.Errorf("%s: killed after the %v limit", argv[0], cmdLimit)
 	}
-	if err != nil {
+	if err != nil { // it did not run, or did not succeed
 		return Result{}, fmt.Errorf("run %s: %w", argv[0], err)
 	}
-	// A non-zero exit status is an answer, not a failure to answer.
 	return Result{
 		Exit:   cmd.ProcessState.ExitCode(),
 		Stdout: stdout.String(),

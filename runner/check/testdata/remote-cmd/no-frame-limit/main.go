@@ -114,8 +114,8 @@ func answer(frame []byte, allow map[string]bool) any {
 	return res
 }
 
-// readFrame reads one frame. A length over max is refused before anything
-// is allocated; io.EOF means the client closed between frames.
+// readFrame reads one frame; io.EOF means the client closed between
+// frames.
 func readFrame(r io.Reader, max uint32) ([]byte, error) {
 	var size [4]byte
 	if _, err := io.ReadFull(r, size[:]); err != nil {

@@ -161,8 +161,8 @@ func allowed(name string, allow map[string]bool) bool {
 	return !strings.ContainsAny(name, `/\`) && allow[name]
 }
 
-// run runs argv without a shell, for at most cmdLimit, keeping at most
-// maxOutput bytes of each output stream. An error means it did not run or
+// run runs argv without a shell, for at most cmdLimit, keeping all of
+// its output. An error means it did not run or
 // did not finish in time.
 func run(argv []string) (Result, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), cmdLimit)

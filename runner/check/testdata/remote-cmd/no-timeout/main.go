@@ -161,14 +161,13 @@ func allowed(name string, allow map[string]bool) bool {
 	return !strings.ContainsAny(name, `/\`) && allow[name]
 }
 
-// run runs argv without a shell, for at most cmdLimit, keeping at most
+// run runs argv without a shell, keeping at most
 // maxOutput bytes of each output stream. An error means it did not run or
 // did not finish in time.
 func run(argv []string) (Result, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), cmdLimit)
 	defer cancel()
-	// The program gets argv[1:] as its arguments exactly as sent. When ctx
-	// expires, the program is killed.
+	// The program gets argv[1:] as its arguments exactly as sent.
 	cmd := exec.Command(argv[0], argv[1:]...)
 	stdout := &cappedBuffer{max: maxOutput}
 	stderr := &cappedBuffer{max: maxOutput}

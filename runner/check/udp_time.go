@@ -99,7 +99,7 @@ func (p *datagrams) close() {
 func (p *datagrams) send(ctx context.Context, payload string) error {
 	p.pc.SetWriteDeadline(within(ctx, replyWait))
 	_, err := p.pc.WriteTo([]byte(payload), p.server)
-	p.s.log(event.Event{Kind: event.WriteTo, Conn: p.n, Bytes: len(payload), Text: strconv.Quote(payload), Peer: p.server.String()})
+	p.s.log(event.Event{Kind: event.WriteTo, Conn: p.n, Bytes: len(payload), Text: event.Preview([]byte(payload)), Peer: p.server.String()})
 	if err != nil {
 		return &Failure{What: fmt.Sprintf("socket %d: sending a datagram failed", p.n), Expected: "the datagram sent", Got: err.Error()}
 	}
@@ -123,10 +123,10 @@ func (p *datagrams) receive(ctx context.Context, layout string, deadline time.Ti
 		return nil, nil
 	}
 	if err != nil {
-		p.s.log(event.Event{Kind: event.SockError, Conn: p.n, Err: err.Error()})
+		p.s.log(event.Event{Kind: event.SockError, Conn: p.n, Text: "readfrom", Err: err.Error()})
 		return nil, &Failure{What: what + ": no reply", Expected: "a datagram with the time in " + effectiveLayout(layout), Got: errorText(err)}
 	}
-	p.s.log(event.Event{Kind: event.ReadFrom, Conn: p.n, Bytes: k, Text: strconv.Quote(string(buf[:k])), Peer: from.String()})
+	p.s.log(event.Event{Kind: event.ReadFrom, Conn: p.n, Bytes: k, Text: event.Preview(buf[:k]), Peer: from.String()})
 	if got, ok := from.(*net.UDPAddr); !ok || !got.IP.Equal(p.server.IP) || got.Port != p.server.Port {
 		return nil, &Failure{
 			What:     what + " came from another address",
@@ -150,7 +150,7 @@ func (p *datagrams) drain() {
 		if err != nil {
 			return
 		}
-		p.s.log(event.Event{Kind: event.ReadFrom, Conn: p.n, Bytes: k, Text: strconv.Quote(string(buf[:k])) + " (late, ignored)", Peer: from.String()})
+		p.s.log(event.Event{Kind: event.ReadFrom, Conn: p.n, Bytes: k, Text: event.Preview(buf[:k]) + " (late, ignored)", Peer: from.String()})
 	}
 }
 

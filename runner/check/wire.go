@@ -82,7 +82,7 @@ func (s *session) dial(ctx context.Context) (*link, error) {
 	}
 	s.conns++
 	if err != nil {
-		s.log(event.Event{Kind: event.SockError, Conn: s.conns, Peer: s.env.Addr, Err: err.Error()})
+		s.log(event.Event{Kind: event.SockError, Conn: s.conns, Peer: s.env.Addr, Text: "dial", Err: err.Error()})
 		return nil, &Failure{
 			What:     fmt.Sprintf("connection %d could not connect", s.conns),
 			Expected: "the server to accept connections on " + s.env.Addr,
@@ -92,7 +92,7 @@ func (s *session) dial(ctx context.Context) (*link, error) {
 	l := &link{s: s, c: c.(*net.TCPConn), n: s.conns}
 	// Cancelling ctx unblocks any read or write in progress.
 	l.stop = context.AfterFunc(ctx, func() { l.c.SetDeadline(time.Unix(1, 0)) })
-	s.log(event.Event{Kind: event.Dial, Conn: l.n, Addr: c.LocalAddr().String(), Peer: c.RemoteAddr().String()})
+	s.log(event.Event{Kind: event.Dial, Conn: l.n, Text: "connected to " + c.RemoteAddr().String(), Addr: c.LocalAddr().String(), Peer: c.RemoteAddr().String()})
 	return l, nil
 }
 
@@ -118,11 +118,11 @@ func (l *link) write(ctx context.Context, b []byte) error {
 		l.c.SetWriteDeadline(within(ctx, replyWait))
 		n, err := l.c.Write(b[sent:end])
 		if n > 0 {
-			l.s.log(event.Event{Kind: event.Write, Conn: l.n, Bytes: n, Text: preview(b[sent : sent+n])})
+			l.s.log(event.Event{Kind: event.Write, Conn: l.n, Bytes: n, Text: event.Preview(b[sent : sent+n])})
 		}
 		sent += n
 		if err != nil {
-			l.s.log(event.Event{Kind: event.SockError, Conn: l.n, Err: err.Error()})
+			l.s.log(event.Event{Kind: event.SockError, Conn: l.n, Text: "write", Err: err.Error()})
 			return &Failure{
 				What:     fmt.Sprintf("connection %d: sending failed after %d of %d bytes", l.n, sent, len(b)),
 				Expected: "the server to read what the client sends",
@@ -178,10 +178,10 @@ func (l *link) read(ctx context.Context, buf []byte, wait time.Duration) (int, e
 	l.c.SetReadDeadline(within(ctx, wait))
 	n, err := l.c.Read(buf)
 	if n > 0 {
-		l.s.log(event.Event{Kind: event.Read, Conn: l.n, Bytes: n, Text: preview(buf[:n])})
+		l.s.log(event.Event{Kind: event.Read, Conn: l.n, Bytes: n, Text: event.Preview(buf[:n])})
 	}
 	if err != nil {
-		l.s.log(event.Event{Kind: event.SockError, Conn: l.n, Err: err.Error()})
+		l.s.log(event.Event{Kind: event.SockError, Conn: l.n, Text: "read", Err: err.Error()})
 	}
 	return n, err
 }

@@ -2,12 +2,11 @@ package present
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
-	"sockbook/content/render"
+	"github.com/charmbracelet/x/ansi"
 )
-
-const escByte = 0x1b
 
 // sgrReset ends every colour and attribute.
 const sgrReset = "\x1b[0m"
@@ -18,7 +17,7 @@ const linkEnd = "\x1b]8;;\x1b\\"
 // fitLine returns line cut to at most width visible columns, ending in
 // "…" when something was cut. It keeps only colour (SGR) and hyperlink
 // (OSC 8) escape sequences, drops other escapes and control characters
-// that would move the cursor, expands tabs (stops every 8 columns), and
+// that would move the cursor and bytes that are not UTF-8, expands tabs (stops every 8 columns), and
 // ends any colour or hyperlink it leaves open, so that one row of the
 // screen never leaks into the next.
 func fitLine(line string, width int) string {
@@ -33,108 +32,90 @@ func fitLine(line string, width int) string {
 }
 
 // clip copies line as fitLine describes, up to limit columns, and
-// reports whether all of it fitted.
+// reports whether all of it fitted. ansi.DecodeSequence cuts line into
+// escape sequences, control characters and grapheme clusters with their
+// widths.
 func clip(line string, limit int) (string, bool) {
 	var b strings.Builder
+	p := newSeqParser()
 	col := 0
-	styled, linked, whole := false, false, true
-scan:
-	for i := 0; i < len(line); {
-		c := line[i]
+	styled, linked := false, false
+	for rest := line; rest != ""; {
+		seq, w, n, _ := ansi.DecodeSequence(rest, ansi.NormalState, p)
+		if n <= 0 { // not expected; guards against looping forever
+			seq, w, n = rest[:1], 0, 1
+		}
+		rest = rest[n:]
 		switch {
-		case c == escByte:
-			n := escapeLen(line, i)
-			seq := line[i : i+n]
+		case seq[0] == ansi.ESC:
 			switch {
-			case isSGR(seq):
+			case isSGR(seq, p):
 				b.WriteString(seq)
 				styled = true
-			case isLink(seq):
+			case isLink(seq, p):
 				b.WriteString(seq)
-				linked = seq != linkEnd && seq != "\x1b]8;;\x07"
+				linked = seq != linkEnd && seq != ansi.ResetHyperlink()
 			}
-			i += n
 			continue
-		case c == '\t':
+		case seq == "\t":
 			next := (col/8 + 1) * 8
 			if next > limit {
-				whole = false
-				break scan
+				return closeOpen(&b, styled, linked), false
 			}
 			b.WriteString(strings.Repeat(" ", next-col))
 			col = next
-			i++
+			continue
+		case isControl(seq):
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(line[i:])
-		if r < 0x20 || (r >= 0x7f && r < 0xa0) {
-			i += size
-			continue
-		}
-		w := render.VisibleWidth(line[i : i+size])
 		if col+w > limit {
-			whole = false
-			break scan
+			return closeOpen(&b, styled, linked), false
 		}
-		b.WriteString(line[i : i+size])
+		b.WriteString(seq)
 		col += w
-		i += size
 	}
+	return closeOpen(&b, styled, linked), true
+}
+
+// closeOpen ends the hyperlink and the colour b leaves open and returns
+// what b holds.
+func closeOpen(b *strings.Builder, styled, linked bool) string {
 	if linked {
 		b.WriteString(linkEnd)
 	}
 	if styled {
 		b.WriteString(sgrReset)
 	}
-	return b.String(), whole
+	return b.String()
 }
 
-// isSGR reports whether seq is a CSI sequence that sets colours or
-// attributes (ESC [ … m).
-func isSGR(seq string) bool {
-	if len(seq) < 3 || seq[1] != '[' || seq[len(seq)-1] != 'm' {
-		return false
-	}
-	for _, c := range []byte(seq[2 : len(seq)-1]) {
-		if (c < '0' || c > '9') && c != ';' && c != ':' {
-			return false
-		}
-	}
-	return true
+// newSeqParser returns a parser that records the command of each escape
+// sequence ansi.DecodeSequence reads. It keeps only a few bytes of a
+// sequence's data: enough for the number of an OSC command.
+func newSeqParser() *ansi.Parser {
+	var p ansi.Parser
+	p.SetParamsSize(32)
+	p.SetDataSize(8)
+	return &p
 }
 
-// isLink reports whether seq is an OSC 8 hyperlink sequence.
-func isLink(seq string) bool {
-	return strings.HasPrefix(seq, "\x1b]8;")
+// isSGR reports whether seq, just decoded with p, is a CSI sequence that
+// sets colours or attributes (ESC [ … m).
+func isSGR(seq string, p *ansi.Parser) bool {
+	return strings.HasPrefix(seq, "\x1b[") && ansi.Cmd(p.Command()) == 'm'
 }
 
-// escapeLen returns the length in bytes of the escape sequence that
-// starts at s[i] (which is ESC): a CSI sequence (ESC [ … final byte), an
-// OSC sequence (ESC ] … BEL or ESC \), or ESC and one more character.
-// It reads sequences as render.VisibleWidth does.
-func escapeLen(s string, i int) int {
-	if i+1 >= len(s) {
-		return 1
-	}
-	switch s[i+1] {
-	case '[':
-		for j := i + 2; j < len(s); j++ {
-			if s[j] >= 0x40 && s[j] <= 0x7e {
-				return j - i + 1
-			}
-		}
-		return len(s) - i
-	case ']':
-		for j := i + 2; j < len(s); j++ {
-			if s[j] == 0x07 {
-				return j - i + 1
-			}
-			if s[j] == escByte && j+1 < len(s) && s[j+1] == '\\' {
-				return j - i + 2
-			}
-		}
-		return len(s) - i
-	}
-	_, size := utf8.DecodeRuneInString(s[i+1:])
-	return 1 + size
+// isLink reports whether seq, just decoded with p, is a whole OSC 8
+// hyperlink sequence, ended by BEL or ST (the decoder also returns
+// sequences that were cut short).
+func isLink(seq string, p *ansi.Parser) bool {
+	return strings.HasPrefix(seq, "\x1b]") && p.Command() == 8 &&
+		(strings.HasSuffix(seq, "\a") || strings.HasSuffix(seq, "\x1b\\"))
+}
+
+// isControl reports whether seq is a control character (C0, DEL or C1),
+// or a stray byte that is not UTF-8: neither should reach the terminal.
+func isControl(seq string) bool {
+	r, size := utf8.DecodeRuneInString(seq)
+	return unicode.IsControl(r) || r == utf8.RuneError && size <= 1
 }

@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 )
 
+// escByte is ESC, which starts an escape sequence or is the Escape key.
+const escByte = 0x1b
+
 // Key is one key press. A printable key is its character, such as "q" or
 // "G"; other keys have the names below.
 type Key string

@@ -579,3 +579,42 @@ func TestClassifyInfo(t *testing.T) {
 		}
 	}
 }
+
+// TestGraphemeClusters checks that measuring, wrapping and truncating
+// treat a grapheme cluster (an emoji sequence, a flag, a letter and its
+// accent) as one character.
+func TestGraphemeClusters(t *testing.T) {
+	const family = "👨\u200d👩\u200d👧" // three emoji joined by ZWJ: one cluster
+	widths := []struct {
+		s    string
+		want int
+	}{
+		{family, 2},
+		{"🇯🇵", 2},
+		{"⚠\ufe0f", 2}, // emoji presentation
+		{"⚠", 1},
+	}
+	for _, tc := range widths {
+		if got := VisibleWidth(tc.s); got != tc.want {
+			t.Errorf("VisibleWidth(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+	wraps := []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{family + family + family, 4, []string{family + family, family}},
+		{"🇯🇵🇯🇵🇯🇵", 5, []string{"🇯🇵🇯🇵", "🇯🇵"}},
+		{"e\u0301e\u0301e\u0301", 2, []string{"e\u0301e\u0301", "e\u0301"}},
+	}
+	for _, tc := range wraps {
+		got := Wrap(tc.text, tc.width)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") || len(got) != len(tc.want) {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tc.text, tc.width, got, tc.want)
+		}
+	}
+	if got, want := Truncate(family+family, 3), family+"…"; got != want {
+		t.Errorf("Truncate(%q, 3) = %q, want %q", family+family, got, want)
+	}
+}

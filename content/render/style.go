@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/fatih/color"
 )
 
@@ -144,7 +145,7 @@ func (p *painter) line(l line) string {
 		if sg.raw {
 			if p.enabled {
 				b.WriteString(sg.text)
-				if strings.IndexByte(sg.text, esc) >= 0 && !strings.HasSuffix(sg.text, "\x1b[0m") {
+				if strings.IndexByte(sg.text, ansi.ESC) >= 0 && !strings.HasSuffix(sg.text, "\x1b[0m") {
 					b.WriteString("\x1b[0m")
 				}
 			} else {

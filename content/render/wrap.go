@@ -1,6 +1,9 @@
 package render
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // seg is a run of text in one style. A raw seg holds pre-rendered text
 // (escape codes included) that is inserted as it is; a hard seg marks a
@@ -94,9 +97,10 @@ type atom struct {
 	hard       bool // a hard line break rather than text
 }
 
-func (a *atom) add(r rune, st style) {
-	a.segs = appendSeg(a.segs, seg{text: string(r), st: st})
-	a.width += runeWidth(r)
+// add appends the grapheme cluster g, w columns wide, in style st.
+func (a *atom) add(g string, w int, st style) {
+	a.segs = appendSeg(a.segs, seg{text: g, st: st})
+	a.width += w
 }
 
 // atomize cuts styled text into atoms at spaces, soft and hard breaks and
@@ -106,7 +110,7 @@ func atomize(items []seg) []atom {
 	var cur atom
 	pendingSpace := false
 	var spaceStyle style
-	last := rune(-1)
+	last, lastW := "", 0 // the grapheme before, when it belongs to cur
 	flush := func() {
 		if len(cur.segs) > 0 {
 			atoms = append(atoms, cur)
@@ -117,23 +121,23 @@ func atomize(items []seg) []atom {
 		if it.hard {
 			flush()
 			atoms = append(atoms, atom{hard: true})
-			pendingSpace, last = false, -1
+			pendingSpace, last = false, ""
 			continue
 		}
 		text := it.text
 		if it.raw {
 			text = StripANSI(text)
 		}
-		for _, r := range text {
-			if (r == ' ' && !it.keep) || r == '\t' || r == '\n' || r == '\r' {
+		for g, w := range graphemes(text) {
+			if isSpace(g, it.keep) {
 				flush()
-				pendingSpace, spaceStyle, last = true, it.st, -1
+				pendingSpace, spaceStyle, last = true, it.st, ""
 				continue
 			}
-			if isControl(r) {
+			if r, _ := utf8.DecodeRuneInString(g); isControl(r) {
 				continue // control characters never reach the terminal
 			}
-			if len(cur.segs) > 0 && breakBetween(last, r) {
+			if len(cur.segs) > 0 && breakBetween(last, lastW, g, w) {
 				flush()
 			}
 			if len(cur.segs) == 0 {
@@ -142,22 +146,37 @@ func atomize(items []seg) []atom {
 				cur.spaceStyle = spaceStyle
 				pendingSpace = false
 			}
-			cur.add(r, it.st)
-			last = r
+			cur.add(g, w, it.st)
+			last, lastW = g, w
 		}
 	}
 	flush()
 	return atoms
 }
 
-// breakBetween reports whether a line may break between a and b when no
-// space separates them: next to a wide character, unless that would start
-// a line with closing punctuation or end one with opening punctuation.
-func breakBetween(a, b rune) bool {
-	if runeWidth(a) < 2 && runeWidth(b) < 2 {
+// isSpace reports whether grapheme g is white space that breaks a line:
+// a space (unless keep), a tab or a line ending.
+func isSpace(g string, keep bool) bool {
+	switch g {
+	case "\t", "\n", "\r", "\r\n":
+		return true
+	case " ":
+		return !keep
+	}
+	return false
+}
+
+// breakBetween reports whether a line may break between graphemes a and
+// b, aw and bw columns wide, when no space separates them: next to a wide
+// character, unless that would start a line with closing punctuation or
+// end one with opening punctuation.
+func breakBetween(a string, aw int, b string, bw int) bool {
+	if aw < 2 && bw < 2 {
 		return false
 	}
-	return !strings.ContainsRune(noLineStart, b) && !strings.ContainsRune(noLineEnd, a)
+	end, _ := utf8.DecodeLastRuneInString(a)
+	start, _ := utf8.DecodeRuneInString(b)
+	return !strings.ContainsRune(noLineStart, start) && !strings.ContainsRune(noLineEnd, end)
 }
 
 const (
@@ -220,15 +239,14 @@ func splitAtom(a atom, width int) (line, atom) {
 	w := 0
 	full := false
 	for _, s := range a.segs {
-		for _, r := range s.text {
-			rw := runeWidth(r)
-			if !full && (w+rw <= width || w == 0) {
-				head = appendSeg(head, seg{text: string(r), st: s.st})
-				w += rw
+		for g, gw := range graphemes(s.text) {
+			if !full && (w+gw <= width || w == 0) {
+				head = appendSeg(head, seg{text: g, st: s.st})
+				w += gw
 				continue
 			}
 			full = true
-			rest.add(r, s.st)
+			rest.add(g, gw, s.st)
 		}
 	}
 	return head, rest
@@ -248,13 +266,12 @@ func truncateLine(l line, width int) line {
 	var lastStyle style
 	for _, s := range l {
 		lastStyle = s.st
-		for _, r := range s.text {
-			rw := runeWidth(r)
-			if w+rw > width-1 {
+		for g, gw := range graphemes(s.text) {
+			if w+gw > width-1 {
 				return appendSeg(out, seg{text: "…", st: lastStyle})
 			}
-			out = appendSeg(out, seg{text: string(r), st: s.st})
-			w += rw
+			out = appendSeg(out, seg{text: g, st: s.st})
+			w += gw
 		}
 	}
 	return appendSeg(out, seg{text: "…", st: lastStyle})
@@ -293,19 +310,19 @@ func expandTabs(s string) string {
 		return s
 	}
 	var b strings.Builder
-	col := 0
-	for _, r := range s {
-		switch r {
-		case '\t':
-			n := tabWidth - col%tabWidth
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-		case '\n':
-			b.WriteRune(r)
-			col = 0
-		default:
-			b.WriteRune(r)
-			col += runeWidth(r)
+	for i, ln := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		col := 0
+		for j, part := range strings.Split(ln, "\t") {
+			if j > 0 {
+				n := tabWidth - col%tabWidth
+				b.WriteString(strings.Repeat(" ", n))
+				col += n
+			}
+			b.WriteString(part)
+			col += VisibleWidth(part)
 		}
 	}
 	return b.String()

@@ -9,8 +9,8 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/fatih/color"
 
 	"sockbook/runner/event"
@@ -109,7 +109,7 @@ func (p *Printer) Event(ev event.Event) error {
 	case Columns:
 		err = p.columns(ev)
 	case Plain:
-		_, err = fmt.Fprintf(p.w, "%s: %s\n", ev.Side, Describe(ev))
+		_, err = fmt.Fprintf(p.w, "%s: %s\n", ev.Side, p.describe(ev))
 	default:
 		err = p.interleaved(ev)
 	}
@@ -200,13 +200,23 @@ func (p *Printer) gutter(ev event.Event) string {
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.3fs", d.Seconds()) }
 
+// describe is Describe for the human layouts: without escape codes when
+// colour is off, since a program's output may hold its own.
+func (p *Printer) describe(ev event.Event) string {
+	if p.opts.Color {
+		return Describe(ev)
+	}
+	return ansi.Strip(Describe(ev))
+}
+
 func (p *Printer) interleaved(ev event.Event) error {
 	g := p.gutter(ev)
-	lines := wrapLines(Describe(ev), p.opts.Width-utf8.RuneCountInString(g))
+	gw := ansi.StringWidth(g)
+	lines := wrapLines(p.describe(ev), p.opts.Width-gw)
 	for i, line := range lines {
 		prefix := g
 		if i > 0 {
-			prefix = strings.Repeat(" ", utf8.RuneCountInString(g)-2) + "│ "
+			prefix = strings.Repeat(" ", gw-2) + "│ "
 		}
 		if _, err := fmt.Fprintf(p.w, "%s%s\n", p.pal.side(ev.Side, prefix), p.pal.text(ev, line)); err != nil {
 			return err
@@ -230,12 +240,12 @@ func (p *Printer) columns(ev event.Event) error {
 	if p.opts.Times {
 		t = fmt.Sprintf("%8s ", seconds(ev.Time))
 	}
-	text := Describe(ev)
+	text := p.describe(ev)
 	switch ev.Side {
 	case event.Server, event.Client:
 		lines := wrapLines(text, col)
 		for _, line := range lines {
-			cell := p.pal.text(ev, line) + strings.Repeat(" ", max(0, col-utf8.RuneCountInString(line)))
+			cell := p.pal.text(ev, line) + strings.Repeat(" ", max(0, col-ansi.StringWidth(line)))
 			blank := strings.Repeat(" ", col)
 			left, right := cell, ""
 			if ev.Side == event.Client {
@@ -278,30 +288,55 @@ func Header(opts Options) string {
 func wrapLines(text string, width int) []string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
-		out = append(out, wrap(line, width)...)
+		out = append(out, wrap(expandTabs(line), width)...)
 	}
 	return out
 }
 
-// wrap cuts text into lines of at most width runes, at spaces where it can.
+// wrap cuts a line of text into lines of at most width columns (8 at
+// least), as measured by ansi.StringWidth: at spaces and hyphens where it
+// can (ansi.Wordwrap), and inside a word wider than a line (ansi.Hardwrap).
+// Escape codes are kept. A line that wraps loses the spaces at its breaks.
 func wrap(text string, width int) []string {
-	if width < 8 {
-		width = 8
+	width = max(width, 8)
+	if ansi.StringWidth(text) <= width {
+		return []string{text}
 	}
 	var lines []string
-	for utf8.RuneCountInString(text) > width {
-		runes := []rune(text)
-		cut := width
-		for i := width; i > width/2; i-- {
-			if runes[i] == ' ' {
-				cut = i
-				break
-			}
+	for i, l := range strings.Split(ansi.Hardwrap(ansi.Wordwrap(text, width, ""), width, true), "\n") {
+		l = strings.TrimRight(l, " ")
+		if i > 0 {
+			l = strings.TrimLeft(l, " ")
 		}
-		lines = append(lines, strings.TrimRight(string(runes[:cut]), " "))
-		text = strings.TrimLeft(string(runes[cut:]), " ")
+		if l != "" {
+			lines = append(lines, l)
+		}
 	}
-	return append(lines, text)
+	if len(lines) == 0 {
+		return []string{""}
+	}
+	return lines
+}
+
+// expandTabs replaces each tab with the spaces up to the next multiple of
+// 8 columns, counted from the start of line: a terminal would count from
+// its left edge, which the transcript's gutter has moved.
+func expandTabs(line string) string {
+	if !strings.Contains(line, "\t") {
+		return line
+	}
+	var b strings.Builder
+	col := 0
+	for i, part := range strings.Split(line, "\t") {
+		if i > 0 {
+			n := 8 - col%8
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+		}
+		b.WriteString(part)
+		col += ansi.StringWidth(part)
+	}
+	return b.String()
 }
 
 // palette colours the parts of a transcript.

@@ -11,9 +11,11 @@ var sticky = []Lesson{
 	{
 		ID:    "sticky/two-writes",
 		Title: "Two Writes, one Read: the messages stick together",
-		// No relay: the server waits before its Read, so both writes
-		// are in its receive buffer when it reads, on every run.
-		Wire: true,
+		// The relay delivers the two writes as one, and the server
+		// waits before its Read besides: both writes are in its
+		// receive buffer when it reads, on every run.
+		Faults: relay.Plan{Coalesce: true},
+		Wire:   true,
 	},
 	{
 		ID:    "sticky/half-read",

@@ -275,9 +275,11 @@ func (p *pump) deliver(b []byte, reads int) error {
 		p.rep.merges++
 		p.rep.mergedReads += reads
 		p.rep.mergedBytes += len(b)
-		if p.rep.detailed() {
-			p.rep.say(len(b), "merged %d reads into %d bytes", reads, len(b))
-		}
+	}
+	// How many reads brought the bytes depends on timing; that they are
+	// delivered as one write does not, so that is what the note says.
+	if plan.Coalesce && p.rep.detailed() {
+		p.rep.say(len(b), "held %d bytes back and delivered them as one write", len(b))
 	}
 	if plan.Chop <= 0 && plan.Delay <= 0 {
 		return p.write(b)

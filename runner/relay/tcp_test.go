@@ -284,7 +284,7 @@ func TestCoalesceReportsMerge(t *testing.T) {
 	if reads := trace.get(clientToServer, "read"); len(reads) != 2 || reads[0].N != 5 || reads[1].N != 5 {
 		t.Errorf("relay's reads %v, want two of 5 bytes", reads)
 	}
-	if !slices.Contains(events.texts(), "client→server: merged 2 reads into 10 bytes") {
+	if !slices.Contains(events.texts(), "client→server: held 10 bytes back and delivered them as one write") {
 		t.Errorf("no merge event in %q", events.texts())
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -71,7 +72,7 @@ func TestAcrossHosts(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
-	var serverOut bytes.Buffer
+	var serverOut lockedBuffer
 	server := exec.CommandContext(ctx, "ip", "netns", "exec", nsA, bin, "run", "basics/echo", "--only", "server", "--listen", addr, "--layout", "plain")
 	server.Stdout, server.Stderr = &serverOut, &serverOut
 	server.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -106,6 +107,25 @@ func TestAcrossHosts(t *testing.T) {
 	if s := serverOut.String(); !strings.Contains(s, "accept #1 from 10.231.7.2:") || !strings.Contains(s, `echoing "bye"`) {
 		t.Errorf("server transcript lacks the client from the other host:\n%s", s)
 	}
+}
+
+// lockedBuffer is a bytes.Buffer that a command writes to while the test
+// reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // waitInNamespace polls the namespace's socket table until addr listens.

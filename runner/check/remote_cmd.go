@@ -85,8 +85,9 @@ func remoteCmd() Exercise {
 				},
 			},
 			{
-				Name: "exit-status",
-				Doc:  `["cat","/nonexistent-…"] is answered with "exit":1, the error message on stderr and nothing on stdout: a failed command is still an answer.`,
+				Name:  "exit-status",
+				Local: true, // needs the checker's -allow list (and its files)
+				Doc:   `["cat","/nonexistent-…"] is answered with "exit":1, the error message on stderr and nothing on stdout: a failed command is still an answer.`,
 				Run: func(ctx context.Context, env *Env) error {
 					return cmdExchange(ctx, newSession(env), cmdCatFails, "cat", "/nonexistent-sockbook-check")
 				},
@@ -103,12 +104,14 @@ func remoteCmd() Exercise {
 			},
 			{
 				Name:    "output-capped",
+				Local:   true, // needs the checker's -allow list (and its files)
 				Doc:     "3 MiB written by cat to stdout, then by dd to stderr, come back capped at their first 1 MiB, and the server goes on answering.",
 				Timeout: 20 * time.Second,
 				Run:     cmdOutputCapped,
 			},
 			{
 				Name:    "time-limit",
+				Local:   true, // needs the checker's -allow list (and its files)
 				Doc:     `["sleep","30"] is stopped at the 5 s limit and answered with {"error":…} or a non-zero exit status; the connection goes on.`,
 				Timeout: 12 * time.Second,
 				Run:     cmdTimeLimit,

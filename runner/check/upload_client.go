@@ -352,9 +352,9 @@ func (s *ucServer) readFull(ctx context.Context, c net.Conn, n int, what string)
 // logIO logs a read or a write of n bytes of b, and its error.
 func (s *ucServer) logIO(kind event.Kind, b []byte, n int, err error) {
 	if n > 0 {
-		s.emit(event.Event{Kind: kind, Conn: 1, Bytes: n, Text: preview(b[:n])})
+		s.emit(event.Event{Kind: kind, Conn: 1, Bytes: n, Text: event.Preview(b[:n])})
 	}
 	if err != nil {
-		s.emit(event.Event{Kind: event.SockError, Conn: 1, Err: err.Error()})
+		s.emit(event.Event{Kind: event.SockError, Conn: 1, Text: string(kind), Err: err.Error()})
 	}
 }

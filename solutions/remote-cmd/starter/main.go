@@ -37,7 +37,8 @@ type Refusal struct {
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	allow := flag.String("allow", "echo,date,uname", "comma-separated names of the programs clients may run")
+	allow := flag.String("allow", "echo,date,uname",
+		"comma-separated names of the programs clients may run")
 	flag.Parse()
 	// TODO: run only the programs named in *allow. Compare the bare name:
 	// "/bin/echo" is not "echo".
@@ -86,7 +87,8 @@ func serve(conn net.Conn) {
 
 func answer(frame []byte) any {
 	var req Request
-	if err := json.Unmarshal(frame, &req); err != nil || len(req.Argv) == 0 {
+	err := json.Unmarshal(frame, &req)
+	if err != nil || len(req.Argv) == 0 {
 		return Refusal{Error: "bad request"}
 	}
 	// TODO: no shell! Joined into one string, the arguments become shell
@@ -99,7 +101,11 @@ func answer(frame []byte) any {
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
 	cmd.Run()
-	return Result{Exit: cmd.ProcessState.ExitCode(), Stdout: stdout.String(), Stderr: stderr.String()}
+	return Result{
+		Exit:   cmd.ProcessState.ExitCode(),
+		Stdout: stdout.String(),
+		Stderr: stderr.String(),
+	}
 }
 
 func writeFrame(w io.Writer, v any) error {

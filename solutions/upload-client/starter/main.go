@@ -25,7 +25,8 @@ type Header struct {
 }
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:8080", "address of the file-upload server")
+	addr := flag.String("addr", "127.0.0.1:8080",
+		"address of the file-upload server")
 	path := flag.String("file", "", "the file to upload")
 	flag.Parse()
 

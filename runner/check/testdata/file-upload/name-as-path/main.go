@@ -73,7 +73,8 @@ func handle(conn net.Conn, dir string) {
 		log.Printf("%s: %v", conn.RemoteAddr(), err)
 		reply = Reply{OK: false, Error: err.Error()}
 	} else {
-		fmt.Printf("%s: stored %q, %d bytes\n", conn.RemoteAddr(), h.Name, h.Size)
+		fmt.Printf("%s: stored %q, %d bytes\n",
+			conn.RemoteAddr(), h.Name, h.Size)
 	}
 	conn.SetWriteDeadline(time.Now().Add(idle))
 	// Encode writes the JSON and a '\n': one line.
@@ -103,7 +104,8 @@ func readHeader(r io.Reader) (Header, error) {
 	}
 	n := binary.BigEndian.Uint32(size[:])
 	if n > maxHeader {
-		return Header{}, fmt.Errorf("header length %d is over the limit of %d", n, maxHeader)
+		return Header{}, fmt.Errorf(
+			"header length %d is over the limit of %d", n, maxHeader)
 	}
 	raw := make([]byte, n)
 	if _, err := io.ReadFull(r, raw); err != nil {
@@ -121,8 +123,10 @@ func parseHeader(raw []byte) (Header, error) {
 	if h.Size < 0 {
 		return Header{}, fmt.Errorf("negative size %d", h.Size)
 	}
-	if sum, err := hex.DecodeString(h.SHA256); err != nil || len(sum) != sha256.Size {
-		return Header{}, fmt.Errorf("sha256 %q is not 64 hex digits", h.SHA256)
+	sum, err := hex.DecodeString(h.SHA256)
+	if err != nil || len(sum) != sha256.Size {
+		return Header{}, fmt.Errorf("sha256 %q is not 64 hex digits",
+			h.SHA256)
 	}
 	return h, nil
 }
@@ -141,7 +145,7 @@ func validName(name string) error {
 	case name == "." || name == "..":
 		return fmt.Errorf("file name %q names a folder", name)
 	case strings.ContainsAny(name, "/\\\x00"):
-		return fmt.Errorf("file name %q holds a path separator or NUL", name)
+		return fmt.Errorf("file name %q holds a separator or NUL", name)
 	case len(name) > 255:
 		return fmt.Errorf("file name of %d bytes is too long", len(name))
 	}
@@ -169,12 +173,14 @@ func receive(r io.Reader, dir string, h Header) (sum string, err error) {
 	hash := sha256.New()
 	n, err := io.CopyN(io.MultiWriter(tmp, hash), r, h.Size)
 	if err != nil {
-		return "", fmt.Errorf("body cut short after %d of %d bytes: %w", n, h.Size, err)
+		return "", fmt.Errorf("body cut short after %d of %d bytes: %w",
+			n, h.Size, err)
 	}
 	want, _ := hex.DecodeString(h.SHA256) // checked by parseHeader
 	got := hash.Sum(nil)
 	if !bytes.Equal(got, want) {
-		return "", fmt.Errorf("checksum mismatch: header says %s, body has %x", h.SHA256, got)
+		return "", fmt.Errorf("checksum mismatch: header %s, body %x",
+			h.SHA256, got)
 	}
 	// CreateTemp made the file private (0600); a stored file gets the
 	// usual mode.
@@ -184,7 +190,8 @@ func receive(r io.Reader, dir string, h Header) (sum string, err error) {
 	if err := tmp.Close(); err != nil {
 		return "", fmt.Errorf("write %s: %w", h.Name, err)
 	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, h.Name)); err != nil {
+	err = os.Rename(tmp.Name(), filepath.Join(dir, h.Name))
+	if err != nil {
 		return "", fmt.Errorf("store %s: %w", h.Name, err)
 	}
 	return hex.EncodeToString(got), nil

@@ -22,7 +22,7 @@ const (
 	maxRequest = 1 << 20         // the longest request frame read
 	maxOutput  = 1 << 20         // bytes kept of stdout and of stderr
 	cmdLimit   = 5 * time.Second // how long a command may run
-	idle       = 2 * time.Minute // how long a connection may wait for its next request
+	idle       = 2 * time.Minute // how long a client may stay silent
 )
 
 // Request is what a client asks for: a program and its arguments.
@@ -44,7 +44,8 @@ type Refusal struct {
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	allowList := flag.String("allow", "echo,date,uname", "comma-separated names of the programs clients may run")
+	allowList := flag.String("allow", "echo,date,uname",
+		"comma-separated names of the programs clients may run")
 	flag.Parse()
 	allow := parseAllow(*allowList)
 
@@ -104,7 +105,8 @@ func answer(frame []byte, allow map[string]bool) any {
 		return Refusal{Error: err.Error()}
 	}
 	if !allowed(req.Argv[0], allow) {
-		return Refusal{Error: fmt.Sprintf("%q is not an allowed program", req.Argv[0])}
+		msg := fmt.Sprintf("%q is not an allowed program", req.Argv[0])
+		return Refusal{Error: msg}
 	}
 	res, err := run(req.Argv)
 	if err != nil {
@@ -123,7 +125,8 @@ func readFrame(r io.Reader, max uint32) ([]byte, error) {
 	}
 	n := binary.BigEndian.Uint32(size[:])
 	if n > max {
-		return nil, fmt.Errorf("request of %d bytes is over the limit of %d", n, max)
+		return nil, fmt.Errorf(
+			"request of %d bytes is over the limit of %d", n, max)
 	}
 	frame := make([]byte, n)
 	if _, err := io.ReadFull(r, frame); err != nil {
@@ -151,7 +154,7 @@ func parseRequest(frame []byte) (Request, error) {
 		return Request{}, fmt.Errorf("bad request: %w", err)
 	}
 	if len(req.Argv) == 0 || req.Argv[0] == "" {
-		return Request{}, errors.New(`bad request: "argv" must name a program`)
+		return Request{}, errors.New(`bad request: no program in "argv"`)
 	}
 	return req, nil
 }
@@ -180,9 +183,10 @@ func run(argv []string) (Result, error) {
 	cmd.WaitDelay = time.Second
 	err := cmd.Run()
 	if ctx.Err() != nil {
-		return Result{}, fmt.Errorf("%s: killed after the %v limit", argv[0], cmdLimit)
+		return Result{}, fmt.Errorf("%s: killed after the %v limit",
+			argv[0], cmdLimit)
 	}
-	if cmd.ProcessState == nil { // never started: not on PATH, not executable
+	if cmd.ProcessState == nil { // never started: not found, not executable
 		return Result{}, fmt.Errorf("run %s: %w", argv[0], err)
 	}
 	// A non-zero exit status is an answer, not a failure to answer.

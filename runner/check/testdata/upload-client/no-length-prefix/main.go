@@ -33,11 +33,13 @@ type Reply struct {
 }
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:8080", "address of the file-upload server")
+	addr := flag.String("addr", "127.0.0.1:8080",
+		"address of the file-upload server")
 	path := flag.String("file", "", "the file to upload")
 	flag.Parse()
 	if *path == "" {
-		fmt.Fprintln(os.Stderr, "usage: upload-client -addr HOST:PORT -file PATH")
+		fmt.Fprintln(os.Stderr,
+			"usage: upload-client -addr HOST:PORT -file PATH")
 		os.Exit(2)
 	}
 	ok, err := upload(*addr, *path)
@@ -84,7 +86,8 @@ func upload(addr, path string) (bool, error) {
 	// The reply is one line of JSON. The deadline keeps a server that never
 	// answers from hanging the client.
 	conn.SetReadDeadline(time.Now().Add(time.Minute))
-	line, err := bufio.NewReader(io.LimitReader(conn, maxReply)).ReadString('\n')
+	in := bufio.NewReader(io.LimitReader(conn, maxReply))
+	line, err := in.ReadString('\n')
 	if err != nil && (err != io.EOF || line == "") {
 		if sendErr != nil {
 			return false, fmt.Errorf("send %s: %w", h.Name, sendErr)
@@ -110,7 +113,8 @@ func describe(f *os.File, name string) (Header, error) {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return Header{}, fmt.Errorf("rewind %s: %w", name, err)
 	}
-	return Header{Name: name, Size: size, SHA256: hex.EncodeToString(hash.Sum(nil))}, nil
+	sum := hex.EncodeToString(hash.Sum(nil))
+	return Header{Name: name, Size: size, SHA256: sum}, nil
 }
 
 // encodeHeader returns the header as JSON behind its 4-byte big-endian

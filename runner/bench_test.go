@@ -13,6 +13,7 @@ import (
 
 	"sockbook/runner"
 	"sockbook/runner/listenwait"
+	"sockbook/runner/runnertest"
 )
 
 // The benchmarks compare three ways to run the basics/echo pair (a server
@@ -33,7 +34,7 @@ func BenchmarkPairRunner(b *testing.B) {
 	var rss int64
 	for b.Loop() {
 		res, err := runner.Run(context.Background(), runner.Spec{Server: server, Client: client, Input: strings.NewReader(echoInput)},
-			runner.Options{Command: []string{os.Args[0], "__child"}})
+			runner.Options{Command: runnertest.Command()})
 		if err != nil || !res.OK() {
 			b.Fatalf("run: %v %v", err, res.Failures)
 		}

@@ -1,14 +1,16 @@
-// Package runnertest lets a test binary run programs through the runner:
-// the test binary itself becomes the child process, as the sockbook
-// binary does, and its leftovers are checked for at the end.
+// Package runnertest lets a test run programs through the runner the way
+// sockbook does: each program in a child process of its own, started from
+// a sockbook binary, with a check at the end that none is left running.
 package runnertest
 
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"sockbook/runner/child"
@@ -28,26 +30,75 @@ func Main(m *testing.M) {
 			code = 1
 		}
 	}
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
 	os.Exit(code)
 }
 
-// Command is the command that starts a child: this test binary.
-func Command() []string { return []string{os.Args[0], child.Arg} }
+// built is the sockbook binary this test process built for its children.
+var built struct {
+	once sync.Once
+	dir  string
+	path string
+}
+
+// Command is the command that starts a child. It is a sockbook binary
+// built once for the test run, without the race detector even when the
+// tests have it: the detector would watch the interpreter's own work and
+// slow every child several times over, for nothing the tests look at. If
+// it cannot be built, the test binary itself serves (Main handles that).
+func Command() []string {
+	built.once.Do(func() {
+		mod, err := exec.Command("go", "env", "GOMOD").Output()
+		root := filepath.Dir(strings.TrimSpace(string(mod)))
+		if err != nil || root == "." || root == "" {
+			return
+		}
+		dir, err := os.MkdirTemp("", "sockbook-children-")
+		if err != nil {
+			return
+		}
+		path := filepath.Join(dir, "sockbook")
+		cmd := exec.Command("go", "build", "-o", path, ".")
+		cmd.Dir = root
+		if out, err := cmd.CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "runnertest: cannot build sockbook for the children, using the test binary: %v\n%s", err, out)
+			os.RemoveAll(dir)
+			return
+		}
+		built.dir, built.path = dir, path
+	})
+	if built.path != "" {
+		return []string{built.path, child.Arg}
+	}
+	return []string{os.Args[0], child.Arg}
+}
 
 // Children returns the process ids of the sockbook child processes that
-// this binary started and that are still alive, including any that lost
-// their parent (Linux only: elsewhere it finds none).
+// this test process started and that are still alive, including any that
+// lost their parent (Linux only: elsewhere it finds none).
 func Children() []int {
-	me := os.Args[0] + "\x00" + child.Arg + "\x00"
+	var prefixes []string
+	for _, exe := range []string{os.Args[0], built.path} {
+		if exe != "" {
+			prefixes = append(prefixes, exe+"\x00"+child.Arg+"\x00")
+		}
+	}
 	dirs, _ := filepath.Glob("/proc/[0-9]*")
 	var found []int
 	for _, dir := range dirs {
 		cmdline, err := os.ReadFile(filepath.Join(dir, "cmdline"))
-		if err != nil || !strings.HasPrefix(string(cmdline), me) {
+		if err != nil {
 			continue
 		}
-		if pid, err := strconv.Atoi(filepath.Base(dir)); err == nil && pid != os.Getpid() {
-			found = append(found, pid)
+		for _, p := range prefixes {
+			if strings.HasPrefix(string(cmdline), p) {
+				if pid, err := strconv.Atoi(filepath.Base(dir)); err == nil && pid != os.Getpid() {
+					found = append(found, pid)
+				}
+				break
+			}
 		}
 	}
 	return found

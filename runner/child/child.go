@@ -20,6 +20,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -182,6 +183,11 @@ func (c *child) run() int {
 	if c.wait != nil && !c.wait() {
 		return CodeSetup // the runner never gave the go: the run is over
 	}
+	// The runner starts children with the collector off (GOGC=off): the
+	// start-up and the interpreter's set-up allocate megabytes that live
+	// for the whole run, and collecting while they do only costs time.
+	// The program runs with the collector as the user had it.
+	restoreGC()
 	c.out.emit(event.Event{Kind: event.Start, Text: strings.Join(os.Args, " ")})
 	if _, err := i.Execute(prog); err != nil {
 		var p interp.Panic
@@ -233,6 +239,35 @@ func only(syms interp.Exports, needed map[string]bool) interp.Exports {
 		}
 	}
 	return out
+}
+
+// UserGOGC is the variable in which the runner passes the user's own GOGC
+// ("" when unset) to a child it starts with the collector off.
+const UserGOGC = "SOCKBOOK_USER_GOGC"
+
+// restoreGC gives the program the collector setting the user had, in the
+// process and in the environment its own children inherit.
+func restoreGC() {
+	user, set := os.LookupEnv(UserGOGC)
+	if !set {
+		return // not started by the runner with the collector off
+	}
+	os.Unsetenv(UserGOGC)
+	percent := 100
+	switch {
+	case user == "off":
+		percent = -1
+	case user != "":
+		if p, err := strconv.Atoi(user); err == nil {
+			percent = p
+		}
+	}
+	debug.SetGCPercent(percent)
+	if user == "" {
+		os.Unsetenv("GOGC")
+	} else {
+		os.Setenv("GOGC", user)
+	}
 }
 
 // exitCode is the panic value that carries an os.Exit out of the program.

@@ -161,3 +161,23 @@ func TestList(t *testing.T) {
 		}
 	}
 }
+
+// TestReadPiped: a chapter read into a pipe is plain text at 80 columns.
+func TestReadPiped(t *testing.T) {
+	for _, id := range []string{"basics", "sticky", "projects"} {
+		code, out, stderr := sockbook(t, pipe, "read", id)
+		if code != exitOK {
+			t.Fatalf("read %s: exit %d: %s", id, code, stderr)
+		}
+		if strings.ContainsRune(out, 0x1b) {
+			t.Errorf("read %s: escape bytes in piped output", id)
+		}
+		if !strings.Contains(out, "sockbook run "+id+"/") {
+			t.Errorf("read %s: no lesson block with its command", id)
+		}
+	}
+	_, out, _ := sockbook(t, tty, "read", "basics", "--no-pager")
+	if !strings.ContainsRune(out, 0x1b) {
+		t.Errorf("read on a colour terminal has no colour")
+	}
+}

@@ -4,12 +4,14 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"sockbook/lessons"
 	"sockbook/runner"
@@ -203,5 +205,32 @@ func TestCatalog(t *testing.T) {
 		if !seen[id] {
 			t.Errorf("folder %s holds a lesson that is not in the catalog", dir)
 		}
+	}
+}
+
+// maxCodeWidth is the widest a lesson's code line may be (tabs counted as
+// 4 columns, as the renderer shows them): inside a lesson box, 6 columns
+// in from the edge, it still fits an 80-column terminal without wrapping.
+const maxCodeWidth = 74
+
+// TestCodeFitsTheTerminal fails on a lesson line too wide to show.
+func TestCodeFitsTheTerminal(t *testing.T) {
+	err := fs.WalkDir(lessons.Files, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		src, err := fs.ReadFile(lessons.Files, path)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			if w := utf8.RuneCountInString(strings.ReplaceAll(line, "\t", "    ")); w > maxCodeWidth {
+				t.Errorf("lessons/%s:%d is %d columns wide (at most %d): %s", path, i+1, w, maxCodeWidth, strings.TrimSpace(line))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -38,8 +38,9 @@ type process struct {
 	side  event.Side
 	cmd   *exec.Cmd
 	stdin io.WriteCloser
-	// raw receives what the program wrote to its real descriptors 1 and 2:
-	// under the interpreter only a runtime crash; natively, all output.
+	// native is set for a binary built by the go engine, whose real
+	// descriptors 1 and 2 carry all its output; under the interpreter they
+	// carry only a runtime crash.
 	native bool
 
 	mu     sync.Mutex
@@ -276,11 +277,11 @@ func (p *process) kill() {
 	p.killed = true
 	p.mu.Unlock()
 	killGroup(p.cmd)
-	p.go_()
+	p.start()
 }
 
-// go_ lets an early child run its program (once; later calls do nothing).
-func (p *process) go_() {
+// start lets an early child run its program (once; later calls do nothing).
+func (p *process) start() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.release != nil {

@@ -357,7 +357,7 @@ func (r *run) execute(ctx context.Context) error {
 			return err
 		}
 	}
-	client.go_()
+	client.start()
 	go client.feed(ctx, r.spec.Input)
 	r.follow(ctx, func() bool { return r.exited[event.Client] })
 	if r.stopped {
@@ -375,7 +375,7 @@ func (r *run) clientAlone(ctx context.Context) error {
 		return err
 	}
 	r.markReady()
-	client.go_()
+	client.start()
 	go client.feed(ctx, r.spec.Input)
 	r.follow(ctx, func() bool { return r.exited[event.Client] })
 	return nil

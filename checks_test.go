@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -51,6 +53,55 @@ func TestSolutionsPassStartersFail(t *testing.T) {
 			if rep.Pass {
 				t.Errorf("the starter passes every scenario; it must leave the learner work to do")
 			}
+		})
+	}
+}
+
+// TestValidStylesPassUnderRunner is TestValidStylesPass (runner/check) on
+// the path sockbook check takes, the interpreter in child processes: every
+// correct program written in another style than the reference
+// (runner/check/testdata/valid/<id>/<style>/main.go) passes every scenario
+// of its exercise. The checker judges the wire, not how a program is
+// written.
+func TestValidStylesPassUnderRunner(t *testing.T) {
+	files, err := filepath.Glob("runner/check/testdata/valid/*/*/main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no programs in runner/check/testdata/valid")
+	}
+	for _, file := range files {
+		style := filepath.Dir(file)
+		id := filepath.Base(filepath.Dir(style))
+		t.Run(id+"/"+filepath.Base(style), func(t *testing.T) {
+			t.Parallel()
+			ex, err := check.Find(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			prog, err := runner.LoadProgram(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := check.Run(context.Background(), ex, prog, check.Options{Command: runnertest.Command()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Scenarios) != len(ex.Scenarios) {
+				t.Fatalf("%d of %d scenarios ran", len(rep.Scenarios), len(ex.Scenarios))
+			}
+			if rep.Pass {
+				return
+			}
+			var failed []string
+			for _, sc := range rep.Scenarios {
+				if !sc.Pass || sc.Skipped {
+					failed = append(failed, sc.Name)
+					t.Logf("%s: %s (expected %s, got %s)", sc.Name, sc.What, sc.Expected, sc.Got)
+				}
+			}
+			t.Errorf("%s fails %s: %s", file, ex.ID, strings.Join(failed, ", "))
 		})
 	}
 }

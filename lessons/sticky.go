@@ -25,9 +25,11 @@ var sticky = []Lesson{
 	{
 		ID:    "sticky/big-write",
 		Title: "One Write of 1 MiB arrives as many Reads",
-		// Coalesce gathers the stream in 256 KiB chunks, so that every
-		// piece is 64 KiB; the Delay lets the server read them one by one.
-		Faults: relay.Plan{Chop: 65536, Coalesce: true, Delay: 5 * time.Millisecond},
+		// The relay gathers the whole write (Coalesce), then hands it
+		// over in 16 KiB pieces, each once the server has read the one
+		// before (it paces pieces up to 16 KiB): every piece is one
+		// Read, the same 64 reads on every run.
+		Faults: relay.Plan{Chop: 16384, Coalesce: true},
 		Wire:   true,
 	},
 	{

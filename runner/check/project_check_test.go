@@ -55,16 +55,16 @@ func projectCases() map[string][]projectCase {
 			// one of 64 KiB, is cut.
 			flaw("file-upload", "header-one-read", "chopped-header", "header-length-limit"),
 			// Serves connections one after another, in the accept loop.
-			flaw("file-upload", "one-at-a-time", "two-at-once"),
+			flaw("file-upload", "first-client-only", "two-in-turn", "name-escapes-dir", "name-with-separator", "name-special", "bad-checksum", "body-cut-short", "header-length-limit"),
 			// Refuses size 0.
 			flaw("file-upload", "rejects-empty", "upload-empty"),
 			// Trusts one Read to return the whole body: a large one, or one
 			// sent in two halves, is cut.
-			flaw("file-upload", "body-one-read", "upload-large", "two-at-once"),
+			flaw("file-upload", "body-one-read", "upload-large", "two-in-turn"),
 			// The reply's checksum is a []byte field: base64, not hex. Every
 			// stored upload gets a wrong reply.
 			flaw("file-upload", "sha-as-base64", "upload-small", "upload-empty", "upload-large", "chopped-header",
-				"two-at-once", "name-escapes-dir", "name-with-separator", "name-special", "bad-checksum",
+				"two-in-turn", "name-escapes-dir", "name-with-separator", "name-special", "bad-checksum",
 				"body-cut-short", "header-length-limit"),
 			// log.Fatal on a refused upload: the next client finds no server.
 			flaw("file-upload", "exits-on-error",

@@ -1,5 +1,5 @@
-// A file-upload server that serves one connection at a time, in the accept
-// loop: a slow client holds up every other.
+// A file-upload server that serves its first client and then stops
+// accepting: it returns from the accept loop after one upload.
 package main
 
 import (
@@ -52,13 +52,13 @@ func main() {
 	defer ln.Close()
 	fmt.Println("listening on", ln.Addr(), "storing files in", *dir)
 
-	for {
-		conn, err := ln.Accept()
-		if err != nil {
-			log.Fatal(err)
-		}
-		handle(conn, *dir)
+	conn, err := ln.Accept()
+	if err != nil {
+		log.Fatal(err)
 	}
+	handle(conn, *dir)
+	// Then nothing: the listener stays open, but nobody accepts.
+	select {}
 }
 
 // handle serves one upload and always answers, unless the client is gone.

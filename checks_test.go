@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -172,5 +174,46 @@ func TestCheckRunningServer(t *testing.T) {
 	ex, _ := check.Find("upload-client")
 	if _, err := check.Run(context.Background(), ex, runner.Program{}, check.Options{Connect: "127.0.0.1:1"}); err == nil {
 		t.Errorf("--connect on a client exercise must be refused")
+	}
+}
+
+// TestCheckAllWorkspace checks a whole workspace at once, as a class's CI
+// does with sockbook check --all: exit 0 and nine passing reports when
+// every exercise holds its reference solution, exit 1 when one does not.
+func TestCheckAllWorkspace(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := sockbook(t, pipe, "init", dir); code != exitOK {
+		t.Fatalf("init: %d %s", code, stderr)
+	}
+	for _, ex := range check.All() {
+		src, err := solutions.Reference(ex.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "exercises", ex.ID, "main.go"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, stderr := sockbook(t, pipe, "check", "--all", dir, "--json")
+	if code != exitOK {
+		t.Fatalf("check --all: exit %d\n%s\n%s", code, out, stderr)
+	}
+	var reports []check.Report
+	if err := json.Unmarshal([]byte(out), &reports); err != nil {
+		t.Fatalf("check --all --json: %v\n%s", err, out)
+	}
+	if len(reports) != len(check.All()) {
+		t.Errorf("%d reports, want %d", len(reports), len(check.All()))
+	}
+	starter, err := solutions.Starter("line-frames")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "exercises", "line-frames", "main.go"), starter, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = sockbook(t, pipe, "check", "--all", dir)
+	if code != exitFailed || !strings.Contains(out, "✘ line-frames") {
+		t.Errorf("with a starter: exit %d, want 1 naming line-frames:\n%s", code, out)
 	}
 }

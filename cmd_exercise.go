@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"sockbook/runner"
@@ -145,9 +146,11 @@ Existing files are never overwritten, so running it again is safe.`)
 func cmdCheck(ctx context.Context, env *cliEnv, args []string) int {
 	fs := newFlags(env, "check", `
 Usage: sockbook check EXERCISE [FILE] [flags]
+       sockbook check --all [WORKSPACE] [--json]
 
 Runs your program (FILE, or exercises/EXERCISE/main.go in this workspace)
-through the exercise's scenarios and prints a verdict for each.
+through the exercise's scenarios and prints a verdict for each. --all
+checks every exercise of a workspace at once (for a class's CI).
 Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON")
 	engine := fs.String("engine", "yaegi", "yaegi (interpreter) or go (go build)")
@@ -155,9 +158,13 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	width := fs.Int("width", 0, "width in columns")
 	only := fs.String("scenario", "", "run only this scenario (comma-separated names)")
 	connect := fs.String("connect", "", "check a server already running at this address (scenarios that must start the server themselves are skipped)")
+	all := fs.Bool("all", false, "check every exercise of the workspace (this folder, or WORKSPACE), all at once")
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
+	}
+	if *all {
+		return checkAll(ctx, env, pos, *asJSON, runner.Engine(*engine))
 	}
 	if len(pos) < 1 || len(pos) > 2 {
 		fs.Usage()
@@ -443,4 +450,84 @@ your work (it asks first; --yes for scripts).`)
 	rel, _ := filepath.Rel(".", path)
 	fmt.Fprintf(env.stdout, "%s is the starter again.\n", rel)
 	return exitOK
+}
+
+// checkAll checks every exercise of a workspace at the same time and
+// prints one line per exercise (or a JSON array of the reports).
+func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engine runner.Engine) int {
+	dir := "."
+	if len(pos) > 1 {
+		fmt.Fprintln(env.stderr, "sockbook check --all: at most one workspace folder")
+		return exitUsage
+	}
+	if len(pos) == 1 {
+		dir = pos[0]
+	}
+	w, ok := workspace.Find(dir)
+	if !ok {
+		fmt.Fprintf(env.stderr, "sockbook check --all: %s is not in a workspace (sockbook init DIR makes one)\n", dir)
+		return exitUsage
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
+		return exitFailed
+	}
+	exercises := check.All()
+	reports := make([]*check.Report, len(exercises))
+	errs := make([]error, len(exercises))
+	var wg sync.WaitGroup
+	for i, ex := range exercises {
+		wg.Go(func() {
+			prog, err := runner.LoadProgram(w.ExercisePath(ex.ID))
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			reports[i], errs[i] = check.Run(ctx, ex, prog, check.Options{Command: []string{exe, child.Arg}, Engine: engine})
+		})
+	}
+	wg.Wait()
+	pass := true
+	var done []*check.Report
+	for i, ex := range exercises {
+		switch {
+		case errs[i] != nil:
+			pass = false
+			if !asJSON {
+				fmt.Fprintf(env.stdout, "✘ %-16s %v\n", ex.ID, errs[i])
+			}
+		case asJSON:
+			done = append(done, reports[i])
+			pass = pass && reports[i].Pass
+		default:
+			rep := reports[i]
+			passed := 0
+			for _, sc := range rep.Scenarios {
+				if sc.Pass {
+					passed++
+				}
+			}
+			mark := "✔"
+			if !rep.Pass {
+				mark, pass = "✘", false
+			}
+			fmt.Fprintf(env.stdout, "%s %-16s %d/%d scenarios\n", mark, ex.ID, passed, len(rep.Scenarios))
+		}
+	}
+	if asJSON {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(done); err != nil {
+			fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
+			return exitFailed
+		}
+	}
+	if pass {
+		return exitOK
+	}
+	if !asJSON {
+		fmt.Fprintln(env.stdout, "\nsockbook check EXERCISE shows why one fails.")
+	}
+	return exitFailed
 }

@@ -181,3 +181,22 @@ func TestReadPiped(t *testing.T) {
 		t.Errorf("read on a colour terminal has no colour")
 	}
 }
+
+// TestStep shows the transcript one event per key: with two keys and then
+// "c" (continue), every event still comes out, in the same order as
+// without --step.
+func TestStep(t *testing.T) {
+	var out, errs bytes.Buffer
+	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader("\n \nc"), term: pipe}
+	if code := dispatch(context.Background(), env, []string{"run", "basics/hello", "--step", "--layout", "plain"}); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if !strings.Contains(errs.String(), "Enter or space for the next event") {
+		t.Errorf("no instructions for the keys: %q", errs.String())
+	}
+	for _, want := range []string{`server: received "gopher"`, `client: server said "hello, gopher"`, "client: ■ exit status 0"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("stepped transcript lacks %q:\n%s", want, out.String())
+		}
+	}
+}

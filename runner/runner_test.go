@@ -293,3 +293,18 @@ func TestInterpreterLimitIsNotTheLearnersMistake(t *testing.T) {
 		t.Errorf("Diagnose of a real mistake = %v, %q", valid, msg)
 	}
 }
+
+// TestTypedListenCalls: net.ListenTCP, net.ListenUDP and AcceptTCP are
+// wrapped like net.Listen: the server is seen to listen, and works.
+func TestTypedListenCalls(t *testing.T) {
+	res := run(t, runner.Spec{Server: load(t, "testdata/programs/listen_typed.go"), Client: load(t, "testdata/programs/quiet_client.go")})
+	if !res.OK() {
+		t.Fatalf("run failed: %v", res.Failures)
+	}
+	if got := texts(res, event.Server, event.Stdout); len(got) != 1 || got[0] != "udp ok true" {
+		t.Errorf("server output %q", got)
+	}
+	if got := texts(res, event.Server, event.Listen); len(got) != 2 {
+		t.Errorf("want two listen events (tcp and udp), got %q", got)
+	}
+}

@@ -113,13 +113,11 @@ func (r *recorder) ListenTCP(network string, laddr *net.TCPAddr) (*TCPListener, 
 	if laddr != nil {
 		address = laddr.String()
 	}
-	ln, err := net.ListenTCP(network, laddr)
+	ln, err := r.listenWith(context.Background(), &net.ListenConfig{}, network, address)
 	if err != nil {
-		r.listened(network, address, nil, err)
 		return nil, err
 	}
-	r.listened(network, address, ln.Addr(), nil)
-	return &TCPListener{TCPListener: ln, rec: r}, nil
+	return ln.(*TCPListener), nil
 }
 
 func (r *recorder) ListenPacket(network, address string) (net.PacketConn, error) {
@@ -144,13 +142,11 @@ func (r *recorder) ListenUDP(network string, laddr *net.UDPAddr) (*UDPConn, erro
 	if laddr != nil {
 		address = laddr.String()
 	}
-	uc, err := net.ListenUDP(network, laddr)
+	pc, err := r.listenPacketWith(context.Background(), &net.ListenConfig{}, network, address)
 	if err != nil {
-		r.listened(network, address, nil, err)
 		return nil, err
 	}
-	r.listened(network, address, uc.LocalAddr(), nil)
-	return r.wrapUDP(uc, nil), nil
+	return pc.(*UDPConn), nil
 }
 
 func (r *recorder) Dial(network, address string) (net.Conn, error) {

@@ -8,6 +8,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 
 	"sockbook/runner/relay"
@@ -72,12 +73,8 @@ func ByChapter(chapter string) []Lesson {
 
 // Chapter returns the chapter part of the lesson's ID.
 func (l Lesson) Chapter() string {
-	for i := 0; i < len(l.ID); i++ {
-		if l.ID[i] == '/' {
-			return l.ID[:i]
-		}
-	}
-	return l.ID
+	chapter, _, _ := strings.Cut(l.ID, "/")
+	return chapter
 }
 
 // Find returns the lesson with the given ID.
@@ -86,6 +83,9 @@ func Find(id string) (Lesson, error) {
 		if l.ID == id {
 			return l, nil
 		}
+	}
+	if like := similar(id); len(like) > 0 {
+		return Lesson{}, fmt.Errorf("no lesson %q; did you mean %s? (sockbook list shows them all)", id, strings.Join(like, " or "))
 	}
 	return Lesson{}, fmt.Errorf("no lesson %q (sockbook list shows them all)", id)
 }
@@ -109,4 +109,21 @@ func Source(dir string) (map[string][]byte, error) {
 		files[e.Name()] = b
 	}
 	return files, nil
+}
+
+// similar returns the ids of lessons with the same name as id's last part,
+// or in a chapter whose name starts like id's first part.
+func similar(id string) []string {
+	chapter, name, _ := strings.Cut(id, "/")
+	var out []string
+	for _, l := range All() {
+		c, n, _ := strings.Cut(l.ID, "/")
+		if name != "" && n == name || name != "" && chapter != "" && strings.HasPrefix(c, chapter) && strings.HasPrefix(n, name) {
+			out = append(out, l.ID)
+		}
+	}
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
 }

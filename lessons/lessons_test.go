@@ -234,3 +234,16 @@ func TestCodeFitsTheTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestFindSuggests(t *testing.T) {
+	for id, want := range map[string]string{
+		"basic/echo": "did you mean basics/echo or udp/echo?",
+		"udp/ech":    "did you mean udp/echo?",
+		"nothing":    "(sockbook list shows them all)",
+	} {
+		_, err := lessons.Find(id)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Find(%q) = %v, want it to say %q", id, err, want)
+		}
+	}
+}

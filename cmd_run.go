@@ -112,6 +112,7 @@ func cmdRun(ctx context.Context, env *cliEnv, args []string) int {
 			return exitUsage
 		}
 		spec.Input = env.stdin
+		spec.ShowInput = true
 	}
 	opts.Width = env.term.displayWidth(f.width)
 	opts.Color = env.term.color && !f.noColor

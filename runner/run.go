@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -49,6 +50,9 @@ type Spec struct {
 	Addr string
 	// Input is the client's standard input; nil gives it none (EOF).
 	Input io.Reader
+	// ShowInput adds each line of Input to the transcript as the client's
+	// stdin event when it is passed on (for input typed live, with -i).
+	ShowInput bool
 	// Faults puts the fault relay between client and server.
 	Faults relay.Plan
 	// Timeout bounds the whole run; zero means DefaultTimeout, and a
@@ -358,13 +362,32 @@ func (r *run) execute(ctx context.Context) error {
 		}
 	}
 	client.start()
-	go client.feed(ctx, r.spec.Input)
+	go client.feed(ctx, r.input())
 	r.follow(ctx, func() bool { return r.exited[event.Client] })
 	if r.stopped {
 		return nil
 	}
 	r.finishServer(ctx)
 	return nil
+}
+
+// input is the client's input, reported line by line when asked to.
+func (r *run) input() io.Reader {
+	if r.spec.Input == nil || !r.spec.ShowInput {
+		return r.spec.Input
+	}
+	pr, pw := io.Pipe()
+	go func() {
+		sc := bufio.NewScanner(r.spec.Input)
+		for sc.Scan() {
+			r.order.add(event.Event{Side: event.Client, Kind: event.Stdin, Text: sc.Text()}, event.Now())
+			if _, err := pw.Write(append(sc.Bytes(), '\n')); err != nil {
+				return
+			}
+		}
+		pw.CloseWithError(sc.Err())
+	}()
+	return pr
 }
 
 // clientAlone runs a client program with no server of ours: it talks to
@@ -376,7 +399,7 @@ func (r *run) clientAlone(ctx context.Context) error {
 	}
 	r.markReady()
 	client.start()
-	go client.feed(ctx, r.spec.Input)
+	go client.feed(ctx, r.input())
 	r.follow(ctx, func() bool { return r.exited[event.Client] })
 	return nil
 }

@@ -308,3 +308,20 @@ func TestTypedListenCalls(t *testing.T) {
 		t.Errorf("want two listen events (tcp and udp), got %q", got)
 	}
 }
+
+// TestShowInput: input typed live (-i) appears in the transcript as the
+// client's stdin lines.
+func TestShowInput(t *testing.T) {
+	res := run(t, runner.Spec{
+		Server:    load(t, "testdata/programs/args_server.go"),
+		Client:    load(t, "testdata/programs/stdin_client.go"),
+		Input:     strings.NewReader("one\ntwo\n"),
+		ShowInput: true,
+	})
+	if got := texts(res, event.Client, event.Stdin); strings.Join(got, "|") != "one|two" {
+		t.Errorf("stdin events %q", got)
+	}
+	if got := texts(res, event.Client, event.Stdout); strings.Join(got, "|") != "typed: one|typed: two" {
+		t.Errorf("client output = %q", got)
+	}
+}

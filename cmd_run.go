@@ -276,7 +276,7 @@ func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transc
 	if mode.only == "server" {
 		fmt.Fprintf(env.stderr, "sockbook: serving %s on %s until Ctrl-C\n", spec.Server.Path, spec.Addr)
 	}
-	res, err := runner.Run(ctx, spec, runner.Options{Command: command, OnEvent: show})
+	res, err := runServer(ctx, spec, runner.Options{Command: command, OnEvent: show}, mode.only == "server")
 	if stepper != nil {
 		stepper.finish()
 	}
@@ -284,12 +284,8 @@ func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transc
 		fmt.Fprintf(env.stderr, "sockbook run: %v\n", err)
 		return exitFailed
 	}
-	if mode.only == "server" {
-		if f, ok := res.Failed(runner.Interrupted); ok && len(res.Failures) == 1 {
-			_ = f
-			fmt.Fprintln(env.stderr, "sockbook: server stopped")
-			return exitOK
-		}
+	if mode.only == "server" && ctx.Err() != nil {
+		fmt.Fprintln(env.stderr, "sockbook: server stopped")
 	}
 	if printErr != nil && !errors.Is(printErr, io.ErrClosedPipe) {
 		fmt.Fprintf(env.stderr, "sockbook run: %v\n", printErr)
@@ -301,6 +297,24 @@ func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transc
 		return exitFailed
 	}
 	return verdict(ctx, env, res, spec)
+}
+
+// runServer runs spec. A server run alone for a class (alone) serves until
+// Ctrl-C, which is its normal end, not an interruption.
+func runServer(ctx context.Context, spec runner.Spec, opts runner.Options, alone bool) (*runner.Result, error) {
+	if !alone {
+		return runner.Run(ctx, spec, opts)
+	}
+	sess, err := runner.Start(context.WithoutCancel(ctx), spec, opts)
+	if err != nil {
+		return nil, err
+	}
+	select {
+	case <-ctx.Done():
+		return sess.Stop(), nil
+	case <-sess.Done():
+		return sess.Wait(), nil
+	}
 }
 
 // verdict tells the user how the run ended and what to do next.

@@ -7,7 +7,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"sockbook/runner/listenwait"
 	"sockbook/runner/runnertest"
 )
 
@@ -198,5 +200,33 @@ func TestStep(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("stepped transcript lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// TestServerAloneStopsCleanly: a server run alone for a class ends with
+// Ctrl-C (here: its context) as its normal end: exit 0, no failure.
+func TestServerAloneStopsCleanly(t *testing.T) {
+	var out, errs lockedBuffer
+	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader(""), term: pipe}
+	addr, err := listenwait.FreePort("tcp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	go func() {
+		done <- dispatch(ctx, env, []string{"run", "basics/echo", "--only", "server", "--listen", addr, "--layout", "plain"})
+	}()
+	// Stop it once it is up: its listen event is in the transcript.
+	for i := 0; i < 1000 && !strings.Contains(out.String(), "● listen"); i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	if code := <-done; code != exitOK {
+		t.Fatalf("exit %d, want 0:\n%s\n%s", code, out.String(), errs.String())
+	}
+	if !strings.Contains(errs.String(), "server stopped") || strings.Contains(out.String(), "✘") {
+		t.Errorf("want a clean stop:\n%s\n%s", out.String(), errs.String())
 	}
 }

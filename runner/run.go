@@ -9,9 +9,7 @@ import (
 	"net"
 	"os"
 	"path"
-	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"sockbook/runner/child"
@@ -810,100 +808,6 @@ func (r *run) startRelay(ctx context.Context) (*relay.Relay, error) {
 		return nil, fmt.Errorf("run: %w", err)
 	}
 	return rl, nil
-}
-
-// orderer puts events from several processes into time order. Events
-// reach it slightly out of order (each process has its own pipe), so when
-// streaming it holds each event for a short window before passing it on.
-type orderer struct {
-	start   time.Duration
-	onEvent func(event.Event)
-	in      chan stamped
-	done    chan []event.Event
-
-	mu     sync.Mutex
-	closed bool // finish was called: later events are dropped
-}
-
-type stamped struct {
-	ev event.Event
-	t  time.Duration
-}
-
-// window is how long an event is held back so that a slightly earlier one
-// from another process can still overtake it.
-const window = 15 * time.Millisecond
-
-func newOrderer(start time.Duration, onEvent func(event.Event)) *orderer {
-	o := &orderer{start: start, onEvent: onEvent, in: make(chan stamped, 1024), done: make(chan []event.Event, 1)}
-	go o.loop()
-	return o
-}
-
-// add queues an event that happened at t (event.Now's clock). It is safe
-// for concurrent use.
-func (o *orderer) add(ev event.Event, t time.Duration) {
-	if t == 0 {
-		t = event.Now()
-	}
-	ev.Time = t - o.start
-	if ev.Time < 0 {
-		ev.Time = 0
-	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if !o.closed {
-		o.in <- stamped{ev: ev}
-	}
-}
-
-func (o *orderer) loop() {
-	var all, pending []event.Event
-	tick := time.NewTicker(5 * time.Millisecond)
-	defer tick.Stop()
-	emit := func(upTo time.Duration) {
-		sort.SliceStable(pending, func(i, j int) bool { return pending[i].Time < pending[j].Time })
-		n := 0
-		for n < len(pending) && pending[n].Time <= upTo {
-			if o.onEvent != nil && pending[n].Kind != event.Waiting {
-				o.onEvent(pending[n])
-			}
-			n++
-		}
-		pending = append(pending[:0], pending[n:]...)
-	}
-	for {
-		select {
-		case s, ok := <-o.in:
-			if !ok {
-				emit(1 << 62)
-				sort.SliceStable(all, func(i, j int) bool { return all[i].Time < all[j].Time })
-				o.done <- all
-				return
-			}
-			all = append(all, s.ev)
-			pending = append(pending, s.ev)
-		case <-tick.C:
-			emit(event.Now() - o.start - window)
-		}
-	}
-}
-
-// finish flushes every event and returns them all in time order, without
-// the runner's internal Waiting events.
-func (o *orderer) finish() []event.Event {
-	o.mu.Lock()
-	o.closed = true
-	close(o.in)
-	o.mu.Unlock()
-	all := <-o.done
-	out := all[:0]
-	for _, ev := range all {
-		if ev.Kind != event.Waiting {
-			out = append(out, ev)
-		}
-	}
-	return out
 }
 
 // lastWords describes an event for a timeout's message.

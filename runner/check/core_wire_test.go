@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"sockbook/runner/sockdiag"
 )
 
 // TestUnreadBytes checks that the checker sees how much of what it sent
@@ -39,7 +41,7 @@ func TestUnreadBytes(t *testing.T) {
 				t.Helper()
 				deadline := time.Now().Add(5 * time.Second)
 				for {
-					got, err := unreadBytes(c)
+					got, err := sockdiag.Unread(c)
 					if err != nil {
 						t.Fatal(err)
 					}

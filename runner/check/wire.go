@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"sockbook/runner/event"
+
+	"sockbook/runner/sockdiag"
 )
 
 // How long the checker waits for things a correct program does at once.
@@ -156,7 +158,7 @@ func (l *link) waitConsumed(ctx context.Context) bool {
 	deadline := within(ctx, consumeWait)
 	pause := 20 * time.Microsecond
 	for {
-		queued, err := unreadBytes(l.c)
+		queued, err := sockdiag.Unread(l.c)
 		if err != nil {
 			time.Sleep(choppedPause)
 			return true

@@ -1,6 +1,6 @@
 //go:build linux
 
-package relay
+package sockdiag
 
 import (
 	"encoding/binary"
@@ -14,11 +14,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// pacer tells whether the program at the other end of one of the relay's
-// loopback connections has read everything the relay wrote to it. It asks
-// the kernel about that program's socket through sock_diag netlink, as ss
-// does: no privilege is needed on loopback.
-type pacer struct {
+// Peer asks the kernel, again and again, about the socket at the other end
+// of one loopback TCP connection.
+type Peer struct {
 	fd  int    // netlink socket
 	req []byte // the query, built once
 	buf []byte // room for the reply
@@ -34,20 +32,42 @@ const (
 	diagNoCookie  = 0xffffffff
 )
 
-// newPacer returns a pacer for the receiver at the other end of c, or nil
-// when the kernel cannot tell (no sock_diag, addresses it cannot parse).
-func newPacer(c *net.TCPConn) *pacer {
-	local, err1 := netip.ParseAddrPort(c.RemoteAddr().String()) // the receiver's end
+// Open returns a Peer for the socket at the other end of c, which must
+// be on this machine. It needs no privilege.
+func Open(c *net.TCPConn) (*Peer, error) {
+	local, err1 := netip.ParseAddrPort(c.RemoteAddr().String()) // the peer's own end
 	remote, err2 := netip.ParseAddrPort(c.LocalAddr().String()) // ours
 	if err1 != nil || err2 != nil {
-		return nil
+		return nil, fmt.Errorf("sock_diag: %w", errors.Join(err1, err2))
 	}
 	fd, err := unix.Socket(unix.AF_NETLINK, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, unix.NETLINK_SOCK_DIAG)
 	if err != nil {
-		return nil
+		return nil, fmt.Errorf("sock_diag: %w", err)
 	}
-	return &pacer{fd: fd, req: diagRequest(local, remote), buf: make([]byte, 4096)}
+	return &Peer{fd: fd, req: diagRequest(local, remote), buf: make([]byte, 4096)}, nil
 }
+
+// State returns how many bytes the peer socket holds unread, and how many
+// it has received in all (-1 when the kernel does not say). A socket that
+// is gone holds nothing.
+func (p *Peer) State() (unread uint32, received int64, err error) {
+	if err := unix.Sendto(p.fd, p.req, 0, &unix.SockaddrNetlink{Family: unix.AF_NETLINK}); err != nil {
+		return 0, 0, fmt.Errorf("sock_diag: %w", err)
+	}
+	// The kernel answers before sendto returns: never wait for it.
+	n, _, err := unix.Recvfrom(p.fd, p.buf, unix.MSG_DONTWAIT)
+	if err != nil {
+		return 0, 0, fmt.Errorf("sock_diag: %w", err)
+	}
+	unread, received, err = parseDiag(p.buf[:n])
+	if errors.Is(err, syscall.ENOENT) {
+		return 0, -1, nil
+	}
+	return unread, received, err
+}
+
+// Close releases the netlink socket.
+func (p *Peer) Close() error { return unix.Close(p.fd) }
 
 // diagRequest builds a sock_diag query for the TCP socket whose own end
 // is local and whose peer is remote, asking for its tcp_info too.
@@ -84,24 +104,6 @@ func putAddr(dst []byte, a netip.Addr, family byte) {
 	}
 	a16 := a.As16()
 	copy(dst, a16[:])
-}
-
-// drained reports whether the receiver has taken in all written bytes
-// and read every one of them.
-func (p *pacer) drained(written int64) (bool, error) {
-	if err := unix.Sendto(p.fd, p.req, 0, &unix.SockaddrNetlink{Family: unix.AF_NETLINK}); err != nil {
-		return false, fmt.Errorf("sock_diag: %w", err)
-	}
-	// The kernel answers before sendto returns: never wait for it.
-	n, _, err := unix.Recvfrom(p.fd, p.buf, unix.MSG_DONTWAIT)
-	if err != nil {
-		return false, fmt.Errorf("sock_diag: %w", err)
-	}
-	unread, received, err := parseDiag(p.buf[:n])
-	if err != nil {
-		return false, err
-	}
-	return unread == 0 && (received < 0 || received >= written), nil
 }
 
 // parseDiag returns from a sock_diag reply the bytes the socket holds
@@ -143,6 +145,3 @@ func parseDiag(msg []byte) (unread uint32, received int64, err error) {
 	}
 	return unread, received, nil
 }
-
-// close releases the netlink socket.
-func (p *pacer) close() { unix.Close(p.fd) }

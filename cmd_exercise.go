@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -16,7 +15,6 @@ import (
 
 	"sockbook/runner"
 	"sockbook/runner/check"
-	"sockbook/runner/child"
 	"sockbook/runner/event"
 	"sockbook/runner/transcript"
 	"sockbook/solutions"
@@ -206,12 +204,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 		fmt.Fprintf(env.stderr, "sockbook check: unknown engine %q (want yaegi or go)\n", *engine)
 		return exitUsage
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
-		return exitFailed
-	}
-	opts := check.Options{Command: []string{exe, child.Arg}, Engine: runner.Engine(*engine), Connect: *connect}
+	opts := check.Options{Command: env.child, Engine: runner.Engine(*engine), Connect: *connect}
 	if *only != "" {
 		opts.Only = strings.Split(*only, ",")
 	}
@@ -468,11 +461,6 @@ func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engin
 		fmt.Fprintf(env.stderr, "sockbook check --all: %s is not in a workspace (sockbook init DIR makes one)\n", dir)
 		return exitUsage
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
-		return exitFailed
-	}
 	exercises := check.All()
 	reports := make([]*check.Report, len(exercises))
 	errs := make([]error, len(exercises))
@@ -484,7 +472,7 @@ func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engin
 				errs[i] = err
 				return
 			}
-			reports[i], errs[i] = check.Run(ctx, ex, prog, check.Options{Command: []string{exe, child.Arg}, Engine: engine})
+			reports[i], errs[i] = check.Run(ctx, ex, prog, check.Options{Command: env.child, Engine: engine})
 		})
 	}
 	wg.Wait()

@@ -51,7 +51,7 @@ Keys:
 	}
 
 	color := env.term.color && !*noColor
-	views := lessonViews{ctx: ctx, run: false, color: color}
+	views := lessonViews{ctx: ctx, child: env.child, run: false, color: color}
 	deck, err := present.NewDeck(ch.ID, ch.Markdown, present.Options{Width: *width, Color: color, Lessons: views.view})
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook present: %v\n", err)
@@ -62,7 +62,7 @@ Keys:
 	// restore on SIGTERM a property of this command, whoever calls it.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	runs := newPresentRuns(ctx, color)
+	runs := newPresentRuns(ctx, color, env.child)
 	tty := present.NewTTY(os.Stdin, os.Stdout)
 	err = present.Show(ctx, tty, deck, runs.run)
 	tty.Close()
@@ -85,14 +85,15 @@ type presentRuns struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	color  bool
+	child  []string // the command that starts a lesson's programs
 
 	mu     sync.Mutex // held for the whole of a run
 	closed bool
 }
 
-func newPresentRuns(ctx context.Context, color bool) *presentRuns {
+func newPresentRuns(ctx context.Context, color bool, child []string) *presentRuns {
 	ctx, cancel := context.WithCancel(ctx)
-	return &presentRuns{ctx: ctx, cancel: cancel, color: color}
+	return &presentRuns{ctx: ctx, cancel: cancel, color: color, child: child}
 }
 
 // run is the presenter's RunFunc.
@@ -106,7 +107,7 @@ func (p *presentRuns) run(id string, width int) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("run %s: %w", id, err)
 	}
-	return lessonTranscript(p.ctx, l, transcript.Options{Layout: transcript.Interleaved, Color: p.color, Width: width, Wire: l.Wire})
+	return lessonTranscript(p.ctx, p.child, l, transcript.Options{Layout: transcript.Interleaved, Color: p.color, Width: width, Wire: l.Wire})
 }
 
 // stop cancels the run under way, waits for it to end, and refuses

@@ -15,7 +15,6 @@ import (
 	"sockbook/content/render"
 	"sockbook/lessons"
 	"sockbook/runner"
-	"sockbook/runner/child"
 	"sockbook/runner/transcript"
 )
 
@@ -51,7 +50,7 @@ func cmdRead(ctx context.Context, env *cliEnv, args []string) int {
 		return exitUsage
 	}
 	opts := render.Options{Width: env.term.displayWidth(*width), Color: env.term.color && !*noColor}
-	views := lessonViews{ctx: ctx, run: *runLessons, width: opts.Width, color: opts.Color}
+	views := lessonViews{ctx: ctx, child: env.child, run: *runLessons, width: opts.Width, color: opts.Color}
 	opts.Lessons = views.view
 	out, err := render.Render(ch.Markdown, opts)
 	if err != nil {
@@ -73,6 +72,7 @@ func cmdRead(ctx context.Context, env *cliEnv, args []string) int {
 // lesson when asked to.
 type lessonViews struct {
 	ctx   context.Context
+	child []string // the command that starts a lesson's programs
 	run   bool
 	width int
 	color bool
@@ -93,7 +93,7 @@ func (v *lessonViews) view(id string) (render.LessonView, bool) {
 		lv.Files = append(lv.Files, render.CodeFile{Label: side.label, Path: "lessons/" + side.dir + "/main.go", Source: files["main.go"]})
 	}
 	if v.run && v.err == nil {
-		text, err := lessonTranscript(v.ctx, l, transcript.Options{Layout: transcript.Interleaved, Color: v.color, Width: v.width - 4, Wire: l.Wire})
+		text, err := lessonTranscript(v.ctx, v.child, l, transcript.Options{Layout: transcript.Interleaved, Color: v.color, Width: v.width - 4, Wire: l.Wire})
 		if err != nil {
 			v.err = err
 		}
@@ -103,17 +103,14 @@ func (v *lessonViews) view(id string) (render.LessonView, bool) {
 }
 
 // lessonTranscript runs a lesson and returns its transcript, ending with
-// the runner's failures if there were any.
-func lessonTranscript(ctx context.Context, l lessons.Lesson, opts transcript.Options) (string, error) {
+// the runner's failures if there were any. child is the command that
+// starts each program.
+func lessonTranscript(ctx context.Context, child []string, l lessons.Lesson, opts transcript.Options) (string, error) {
 	spec, err := l.Spec()
 	if err != nil {
 		return "", err
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	res, err := runner.Run(ctx, spec, runner.Options{Command: []string{exe, child.Arg}})
+	res, err := runner.Run(ctx, spec, runner.Options{Command: child})
 	if err != nil {
 		return "", fmt.Errorf("run %s: %w", l.ID, err)
 	}

@@ -13,7 +13,6 @@ import (
 
 	"sockbook/lessons"
 	"sockbook/runner"
-	"sockbook/runner/child"
 	"sockbook/runner/event"
 	"sockbook/runner/relay"
 	"sockbook/runner/transcript"
@@ -116,12 +115,7 @@ func cmdRun(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	opts.Width = env.term.displayWidth(f.width)
 	opts.Color = env.term.color && !f.noColor
-	exe, err := os.Executable()
-	if err != nil {
-		fmt.Fprintf(env.stderr, "sockbook run: %v\n", err)
-		return exitFailed
-	}
-	return runAndPrint(ctx, env, spec, opts, []string{exe, child.Arg}, runMode{step: f.step, only: f.only})
+	return runAndPrint(ctx, env, spec, opts, env.child, runMode{step: f.step, only: f.only})
 }
 
 // split turns a run into one side of a run across machines (--only).

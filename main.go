@@ -31,11 +31,15 @@ type command struct {
 	run     func(ctx context.Context, env *cliEnv, args []string) int
 }
 
-// cliEnv is what every command may use: its streams and the terminal.
+// cliEnv is what every command may use: its streams, the terminal, and
+// the command that starts a program's child process.
 type cliEnv struct {
 	stdout, stderr io.Writer
 	stdin          io.Reader
 	term           terminal
+	// child starts one program under the interpreter: this binary with
+	// child.Arg. Tests put a binary built without the race detector here.
+	child []string
 }
 
 func commands() []command {
@@ -60,7 +64,11 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	env := &cliEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, term: detectTerminal(os.Stdout)}
+	exe, err := os.Executable()
+	if err != nil {
+		exe = os.Args[0] // the path we were started by serves as well
+	}
+	env := &cliEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, term: detectTerminal(os.Stdout), child: []string{exe, child.Arg}}
 	os.Exit(dispatch(ctx, env, os.Args[1:]))
 }
 

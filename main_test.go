@@ -20,7 +20,7 @@ func TestMain(m *testing.M) { runnertest.Main(m) }
 func sockbook(t *testing.T, term terminal, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errs bytes.Buffer
-	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader(""), term: term}
+	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader(""), term: term, child: runnertest.Command()}
 	code := dispatch(context.Background(), env, args)
 	return code, out.String(), errs.String()
 }
@@ -189,7 +189,7 @@ func TestReadPiped(t *testing.T) {
 // without --step.
 func TestStep(t *testing.T) {
 	var out, errs bytes.Buffer
-	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader("\n \nc"), term: pipe}
+	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader("\n \nc"), term: pipe, child: runnertest.Command()}
 	if code := dispatch(context.Background(), env, []string{"run", "basics/hello", "--step", "--layout", "plain"}); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
@@ -207,7 +207,7 @@ func TestStep(t *testing.T) {
 // Ctrl-C (here: its context) as its normal end: exit 0, no failure.
 func TestServerAloneStopsCleanly(t *testing.T) {
 	var out, errs lockedBuffer
-	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader(""), term: pipe}
+	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader(""), term: pipe, child: runnertest.Command()}
 	addr, err := listenwait.FreePort("tcp")
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"sockbook/runner/child"
+	"sockbook/runner/childproto"
 )
 
 // Exit statuses, for scripts.
@@ -38,7 +39,7 @@ type cliEnv struct {
 	stdin          io.Reader
 	term           terminal
 	// child starts one program under the interpreter: this binary with
-	// child.Arg. Tests put a binary built without the race detector here.
+	// childproto.Arg. Tests put a binary built without the race detector here.
 	child []string
 }
 
@@ -59,7 +60,7 @@ func commands() []command {
 }
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == child.Arg {
+	if len(os.Args) > 1 && os.Args[1] == childproto.Arg {
 		os.Exit(child.Main())
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -68,7 +69,7 @@ func main() {
 	if err != nil {
 		exe = os.Args[0] // the path we were started by serves as well
 	}
-	env := &cliEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, term: detectTerminal(os.Stdout), child: []string{exe, child.Arg}}
+	env := &cliEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, term: detectTerminal(os.Stdout), child: []string{exe, childproto.Arg}}
 	os.Exit(dispatch(ctx, env, os.Args[1:]))
 }
 

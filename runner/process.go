@@ -13,7 +13,7 @@ import (
 	"sync"
 	"time"
 
-	"sockbook/runner/child"
+	"sockbook/runner/childproto"
 	"sockbook/runner/event"
 )
 
@@ -53,7 +53,7 @@ type process struct {
 type procSpec struct {
 	side   event.Side
 	argv   []string // the command to run
-	config *child.Config
+	config *childproto.Config
 	stdin  bool // give the program a stdin pipe (else it reads EOF)
 	dir    string
 	// early starts the child now but holds its program until go is called:
@@ -71,7 +71,7 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 	if sp.config != nil {
 		// The child starts faster without garbage collection, and turns
 		// it back on, as the user had it, before the program runs.
-		cmd.Env = append(cmd.Env, "GOGC=off", child.UserGOGC+"="+os.Getenv("GOGC"))
+		cmd.Env = append(cmd.Env, "GOGC=off", childproto.UserGOGC+"="+os.Getenv("GOGC"))
 	}
 	setProcessGroup(cmd)
 
@@ -142,7 +142,7 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 				killed := p.killed
 				p.mu.Unlock()
 				if !killed {
-					cfgW.Write([]byte("go\n"))
+					cfgW.Write([]byte(childproto.Go + "\n"))
 				}
 			}()
 		}()
@@ -208,7 +208,7 @@ func exitCode(err error) int {
 func (p *process) readEvents(r io.Reader, msgs chan<- message) {
 	dec := json.NewDecoder(bufio.NewReaderSize(r, 64<<10))
 	for {
-		var m child.Message
+		var m childproto.Message
 		if err := dec.Decode(&m); err != nil {
 			return
 		}

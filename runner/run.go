@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"sockbook/runner/child"
+	"sockbook/runner/childproto"
 	"sockbook/runner/event"
 	"sockbook/runner/listenwait"
 	"sockbook/runner/relay"
@@ -62,7 +62,7 @@ type Spec struct {
 // Options are the runner's capabilities and limits.
 type Options struct {
 	// Command starts a child: the sockbook binary (or a test binary) and
-	// the arguments that make it one, such as [exe, child.Arg].
+	// the arguments that make it one, such as [exe, childproto.Arg].
 	Command []string
 	// OnEvent, if set, receives every event in time order while the run
 	// goes on, from one goroutine.
@@ -73,20 +73,21 @@ type Options struct {
 	GoCache string
 }
 
-// Reason says why a run failed.
-type Reason string
+// Reason says why a run failed; the child protocol defines the values,
+// since a child reports some of them.
+type Reason = childproto.Reason
 
 // The reasons a run fails.
 const (
-	Compile      Reason = "compile"       // the program does not compile
-	Panic        Reason = "panic"         // it panicked
-	Timeout      Reason = "timeout"       // it ran past the timeout
-	Flood        Reason = "flood"         // it printed without end
-	NeverListens Reason = "never-listens" // the server never listened on its address
-	WrongAddr    Reason = "wrong-address" // the server listened somewhere else
-	ExitStatus   Reason = "exit"          // it exited with a non-zero status
-	Interrupted  Reason = "interrupted"   // the user stopped the run
-	Internal     Reason = "internal"      // the runner itself failed
+	Compile      = childproto.Compile      // the program does not compile
+	Panic        = childproto.Panic        // it panicked
+	Timeout      = childproto.Timeout      // it ran past the timeout
+	Flood        = childproto.Flood        // it printed without end
+	NeverListens = childproto.NeverListens // the server never listened on its address
+	WrongAddr    = childproto.WrongAddr    // the server listened somewhere else
+	ExitStatus   = childproto.ExitStatus   // it exited with a non-zero status
+	Interrupted  = childproto.Interrupted  // the user stopped the run
+	Internal     = childproto.Internal     // the runner itself failed
 )
 
 // Failure is one way a run went wrong.
@@ -428,7 +429,7 @@ func (r *run) startSide(ctx context.Context, side event.Side, p *Program, addr s
 			files[name] = string(b)
 		}
 		sp.argv = r.opts.Command
-		sp.config = &child.Config{Side: side, Path: mainPath(*p), Files: files, Args: args, Redirect: redirect}
+		sp.config = &childproto.Config{Side: side, Path: mainPath(*p), Files: files, Args: args, Redirect: redirect}
 	}
 	proc, err := startProcess(sp, r.msgs)
 	if err != nil {
@@ -660,11 +661,7 @@ func (r *run) handle(m message) {
 			r.openConns--
 		}
 	case event.Failure:
-		reason := Reason(ev.Err)
-		if reason == "" {
-			reason = Panic
-		}
-		r.failAt(m.t, m.side, reason, ev.Text)
+		r.failAt(m.t, m.side, childproto.FailureReason(ev), ev.Text)
 		return
 	case event.Exit:
 		// The program has ended and its process is exiting: the process's
@@ -701,7 +698,7 @@ func (r *run) ended(m message) {
 	switch {
 	case st.killed:
 		text = "stopped by sockbook"
-	case st.code == child.CodeCompile:
+	case st.code == childproto.CodeCompile:
 		text = "not run: it does not compile"
 	case st.code == -1:
 		text = "killed by a signal"
@@ -720,7 +717,7 @@ func (r *run) ended(m message) {
 		r.fail(m.side, Panic, msg)
 		return
 	}
-	if st.code == child.CodeCompile || st.code == child.CodePanic && r.hasFailure(m.side) {
+	if st.code == childproto.CodeCompile || st.code == childproto.CodePanic && r.hasFailure(m.side) {
 		return // already reported with its details
 	}
 	if st.code != 0 {

@@ -32,65 +32,28 @@ import (
 	stdsyscall "github.com/traefik/yaegi/stdlib/syscall"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
+	"sockbook/runner/childproto"
 	"sockbook/runner/event"
 )
 
-// Arg is the first command-line argument that makes a sockbook binary (or
-// a test binary that calls Main) act as a child.
-const Arg = "__child"
-
-// The child's extra file descriptors, as set up by the runner.
-const (
-	eventsFD = 3 // the child writes Messages here, one JSON object a line
-	configFD = 4 // the child reads its Config from here
-)
-
-// Config is what the runner tells a child to run.
-type Config struct {
-	Side event.Side `json:"side"`
-	// Path is the program's name as the learner knows it (a file path
-	// such as "lessons/basics/echo/server/main.go"); errors point there.
-	Path string `json:"path"`
-	// Files holds the program's source files by name (all in one folder).
-	Files map[string]string `json:"files"`
-	// Args are the program's command-line arguments (os.Args[1:]).
-	Args []string `json:"args"`
-	// Redirect sends a dial or datagram meant for the key's address to the
-	// value's address instead (the fault relay), while the program still
-	// sees the address it asked for.
-	Redirect map[string]string `json:"redirect,omitempty"`
-	// WaitForStart has the child compile the program, then wait for a
-	// line "go" on the config descriptor before running it.
-	WaitForStart bool `json:"waitForStart,omitempty"`
-}
-
-// Message is one event as it travels from a child to the runner.
-type Message struct {
-	T int64 `json:"t"` // event.Now() in nanoseconds
-	event.Event
-}
-
-// Exit codes a child uses for ends that are not the program's own.
-const (
-	CodeCompile = 97 // the program does not compile
-	CodePanic   = 2  // the program panicked (as compiled Go does)
-	CodeSetup   = 98 // the child could not start the interpreter
-)
+// Arg is the first command-line argument that makes a sockbook binary
+// act as a child.
+const Arg = childproto.Arg
 
 // Main runs a child and returns its exit status. The runner gives it a
 // Config on descriptor 4 and reads events from descriptor 3.
 func Main() int {
-	events := os.NewFile(eventsFD, "events")
-	configFile := os.NewFile(configFD, "config")
+	events := os.NewFile(childproto.EventsFD, "events")
+	configFile := os.NewFile(childproto.ConfigFD, "config")
 	if events == nil || configFile == nil {
 		fmt.Fprintln(os.Stderr, "sockbook: the child mode is started by the runner, not by hand")
-		return CodeSetup
+		return childproto.CodeSetup
 	}
-	var cfg Config
+	var cfg childproto.Config
 	dec := json.NewDecoder(configFile)
 	if err := dec.Decode(&cfg); err != nil {
 		fmt.Fprintf(os.Stderr, "sockbook child: read config: %v\n", err)
-		return CodeSetup
+		return childproto.CodeSetup
 	}
 	c := newChild(cfg, events)
 	if cfg.WaitForStart {
@@ -100,7 +63,7 @@ func Main() int {
 			for {
 				line, err := rest.ReadString('\n')
 				if word := strings.TrimSpace(line); word != "" || err != nil {
-					return word == "go"
+					return word == childproto.Go
 				}
 			}
 		}
@@ -112,7 +75,7 @@ func Main() int {
 
 // child holds one interpreted program's state.
 type child struct {
-	cfg Config
+	cfg childproto.Config
 	out *emitter
 
 	// wait, if set, blocks until the runner says the program may start,
@@ -125,7 +88,7 @@ type child struct {
 	streams []*lineStream
 }
 
-func newChild(cfg Config, events *os.File) *child {
+func newChild(cfg childproto.Config, events *os.File) *child {
 	return &child{cfg: cfg, out: &emitter{w: bufio.NewWriter(events), side: cfg.Side}}
 }
 
@@ -143,7 +106,7 @@ func (c *child) run() int {
 		ls, err := newLineStream(c.out, s.kind)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "sockbook child: %v\n", err)
-			return CodeSetup
+			return childproto.CodeSetup
 		}
 		*s.f = ls.w
 		c.streams = append(c.streams, ls)
@@ -167,21 +130,21 @@ func (c *child) run() int {
 	for _, syms := range []interp.Exports{only(stdlib.Symbols, needed), only(stdsyscall.Symbols, needed), only(unrestricted.Symbols, needed), c.overrides(stdout, stderr)} {
 		if err := i.Use(syms); err != nil {
 			fmt.Fprintf(os.Stderr, "sockbook child: load symbols: %v\n", err)
-			return CodeSetup
+			return childproto.CodeSetup
 		}
 	}
 
 	if len(c.cfg.Files) != 1 {
-		c.out.emit(event.Event{Kind: event.Failure, Err: "compile", Text: fmt.Sprintf("%s: the interpreter runs programs of one file; this one has %d: run it with --engine go", path.Dir(c.cfg.Path), len(c.cfg.Files))})
-		return c.exit(CodeCompile)
+		c.out.emit(childproto.Failure(childproto.Compile, fmt.Sprintf("%s: the interpreter runs programs of one file; this one has %d: run it with --engine go", path.Dir(c.cfg.Path), len(c.cfg.Files))))
+		return c.exit(childproto.CodeCompile)
 	}
 	prog, err := i.CompilePath(c.virtualPath())
 	if err != nil {
 		c.compileError(err)
-		return c.exit(CodeCompile)
+		return c.exit(childproto.CodeCompile)
 	}
 	if c.wait != nil && !c.wait() {
-		return CodeSetup // the runner never gave the go: the run is over
+		return childproto.CodeSetup // the runner never gave the go: the run is over
 	}
 	// The runner starts children with the collector off (GOGC=off): the
 	// start-up and the interpreter's set-up allocate megabytes that live
@@ -196,10 +159,10 @@ func (c *child) run() int {
 				return c.exit(int(code))
 			}
 			c.panicked(p)
-			return c.exit(CodePanic)
+			return c.exit(childproto.CodePanic)
 		}
-		c.out.emit(event.Event{Kind: event.Failure, Text: err.Error()})
-		return c.exit(CodePanic)
+		c.out.emit(childproto.Failure(childproto.Panic, err.Error()))
+		return c.exit(childproto.CodePanic)
 	}
 	return c.exit(0)
 }
@@ -241,18 +204,14 @@ func only(syms interp.Exports, needed map[string]bool) interp.Exports {
 	return out
 }
 
-// UserGOGC is the variable in which the runner passes the user's own GOGC
-// ("" when unset) to a child it starts with the collector off.
-const UserGOGC = "SOCKBOOK_USER_GOGC"
-
 // restoreGC gives the program the collector setting the user had, in the
 // process and in the environment its own children inherit.
 func restoreGC() {
-	user, set := os.LookupEnv(UserGOGC)
+	user, set := os.LookupEnv(childproto.UserGOGC)
 	if !set {
 		return // not started by the runner with the collector off
 	}
-	os.Unsetenv(UserGOGC)
+	os.Unsetenv(childproto.UserGOGC)
 	percent := 100
 	switch {
 	case user == "off":
@@ -351,7 +310,7 @@ func (c *child) compileError(err error) {
 	var list scanner.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
 		for _, e := range list {
-			c.out.emit(event.Event{Kind: event.Failure, Err: "compile", Text: c.withSourceLine(c.realPaths(e.Pos.Filename), e.Pos.Line, e.Pos.Column, e.Msg)})
+			c.out.emit(childproto.Failure(childproto.Compile, c.withSourceLine(c.realPaths(e.Pos.Filename), e.Pos.Line, e.Pos.Column, e.Msg)))
 		}
 		return
 	}
@@ -359,10 +318,10 @@ func (c *child) compileError(err error) {
 	if m := posRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
-		c.out.emit(event.Event{Kind: event.Failure, Err: "compile", Text: c.withSourceLine(m[1], line, col, m[4])})
+		c.out.emit(childproto.Failure(childproto.Compile, c.withSourceLine(m[1], line, col, m[4])))
 		return
 	}
-	c.out.emit(event.Event{Kind: event.Failure, Err: "compile", Text: msg})
+	c.out.emit(childproto.Failure(childproto.Compile, msg))
 }
 
 // withSourceLine formats "file:line:col: msg" followed by the source line
@@ -388,7 +347,7 @@ func (c *child) panicked(p interp.Panic) {
 	if err, ok := p.Value.(error); ok {
 		text = fmt.Sprintf("panic: %v", err.Error())
 	}
-	c.out.emit(event.Event{Kind: event.Failure, Err: "panic", Text: text})
+	c.out.emit(childproto.Failure(childproto.Panic, text))
 }
 
 // emitter writes Messages to the runner. It is safe for concurrent use.
@@ -404,7 +363,7 @@ func (e *emitter) emit(ev event.Event) { e.emitAt(event.Now(), ev) }
 // emitAt reports an event that happened at t (event.Now's clock).
 func (e *emitter) emitAt(t time.Duration, ev event.Event) {
 	ev.Side = e.side
-	b, err := json.Marshal(Message{T: int64(t), Event: ev})
+	b, err := json.Marshal(childproto.Message{T: int64(t), Event: ev})
 	if err != nil {
 		return
 	}

@@ -13,16 +13,12 @@ import (
 	"sync"
 	"testing"
 
-	"sockbook/runner/child"
+	"sockbook/runner/childproto"
 )
 
-// Main is a TestMain for packages whose tests run programs: in a child
-// process it runs the child; otherwise it runs the tests and then fails
-// if any child process is still alive.
+// Main is a TestMain for packages whose tests run programs: it runs the
+// tests and then fails if any child process is still alive.
 func Main(m *testing.M) {
-	if len(os.Args) > 1 && os.Args[1] == child.Arg {
-		os.Exit(child.Main())
-	}
 	code := m.Run()
 	if left := Children(); len(left) > 0 {
 		fmt.Fprintf(os.Stderr, "runnertest: child processes still running after the tests: %v\n", left)
@@ -46,8 +42,10 @@ var built struct {
 // Command is the command that starts a child. It is a sockbook binary
 // built once for the test run, without the race detector even when the
 // tests have it: the detector would watch the interpreter's own work and
-// slow every child several times over, for nothing the tests look at. If
-// it cannot be built, the test binary itself serves (Main handles that).
+// slow every child several times over, for nothing the tests look at.
+// The test binary itself holds no interpreter (only the sockbook binary
+// links yaegi), so if the build fails the reason is printed and every
+// run that uses the command fails to start its child.
 func Command() []string {
 	built.once.Do(func() {
 		mod, err := exec.Command("go", "env", "GOMOD").Output()
@@ -63,16 +61,16 @@ func Command() []string {
 		cmd := exec.Command("go", "build", "-o", path, ".")
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "runnertest: cannot build sockbook for the children, using the test binary: %v\n%s", err, out)
+			fmt.Fprintf(os.Stderr, "runnertest: cannot build sockbook for the children: %v\n%s", err, out)
 			os.RemoveAll(dir)
 			return
 		}
 		built.dir, built.path = dir, path
 	})
-	if built.path != "" {
-		return []string{built.path, child.Arg}
+	if built.path == "" {
+		return []string{filepath.Join(os.TempDir(), "sockbook-was-not-built"), childproto.Arg}
 	}
-	return []string{os.Args[0], child.Arg}
+	return []string{built.path, childproto.Arg}
 }
 
 // Children returns the process ids of the sockbook child processes that
@@ -80,10 +78,8 @@ func Command() []string {
 // lost their parent (Linux only: elsewhere it finds none).
 func Children() []int {
 	var prefixes []string
-	for _, exe := range []string{os.Args[0], built.path} {
-		if exe != "" {
-			prefixes = append(prefixes, exe+"\x00"+child.Arg+"\x00")
-		}
+	if built.path != "" {
+		prefixes = append(prefixes, built.path+"\x00"+childproto.Arg+"\x00")
 	}
 	dirs, _ := filepath.Glob("/proc/[0-9]*")
 	var found []int

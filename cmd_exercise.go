@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,37 +17,8 @@ import (
 	"sockbook/runner/event"
 	"sockbook/runner/transcript"
 	"sockbook/solutions"
-	"sockbook/solutions/workspace"
+	"sockbook/runner/check/workspace"
 )
-
-// newFlags returns a flag set for a subcommand with its usage text.
-func newFlags(env *cliEnv, name, usage string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), strings.TrimSpace(usage))
-		var hasFlags bool
-		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
-		if hasFlags {
-			fmt.Fprintln(fs.Output(), "\nFlags:")
-			fs.PrintDefaults()
-		}
-	}
-	return fs
-}
-
-// parse parses a subcommand's arguments; done is set with the exit status
-// when the command should stop here (--help, a bad flag).
-func parse(fs *flag.FlagSet, args []string) (pos []string, code int, done bool) {
-	pos, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil, exitOK, true
-	}
-	if err != nil {
-		return nil, exitUsage, true
-	}
-	return pos, 0, false
-}
 
 // exerciseIDs lists the exercise ids for messages.
 func exerciseIDs() string {
@@ -151,10 +121,10 @@ through the exercise's scenarios and prints a verdict for each. --all
 checks every exercise of a workspace at once (for a class's CI).
 Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON")
-	engine := fs.String("engine", "yaegi", "yaegi (interpreter) or go (go build)")
+	engine := addEngineFlag(fs)
 	noColor := fs.Bool("no-color", false, "no colours")
 	width := fs.Int("width", 0, "width in columns")
-	only := fs.String("scenario", "", "run only this scenario (comma-separated names)")
+	scenarios := fs.String("scenario", "", "run only these scenarios (comma-separated names)")
 	connect := fs.String("connect", "", "check a server already running at this address (scenarios that must start the server themselves are skipped)")
 	all := fs.Bool("all", false, "check every exercise of the workspace (this folder, or WORKSPACE), all at once")
 	pos, code, done := parse(fs, args)
@@ -162,7 +132,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 		return code
 	}
 	if *all {
-		return checkAll(ctx, env, pos, *asJSON, runner.Engine(*engine))
+		return checkAll(ctx, env, pos, *asJSON, engine.engine)
 	}
 	if len(pos) < 1 || len(pos) > 2 {
 		fs.Usage()
@@ -200,13 +170,9 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 			return exitUsage
 		}
 	}
-	if *engine != "yaegi" && *engine != "go" {
-		fmt.Fprintf(env.stderr, "sockbook check: unknown engine %q (want yaegi or go)\n", *engine)
-		return exitUsage
-	}
-	opts := check.Options{Command: env.child, Engine: runner.Engine(*engine), Connect: *connect}
-	if *only != "" {
-		opts.Only = strings.Split(*only, ",")
+	opts := check.Options{Command: env.child, Engine: engine.engine, Connect: *connect}
+	if *scenarios != "" {
+		opts.Only = strings.Split(*scenarios, ",")
 	}
 	color := env.term.color && !*noColor
 	pal := newVerdictPalette(color)
@@ -224,16 +190,11 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 		return exitFailed
 	}
 	if len(rep.Scenarios) == 0 {
-		fmt.Fprintf(env.stderr, "sockbook check: no scenario named %q\n", *only)
+		fmt.Fprintf(env.stderr, "sockbook check: no scenario named %q\n", *scenarios)
 		return exitUsage
 	}
 	if inWorkspace && len(pos) == 1 && len(opts.Only) == 0 && *connect == "" {
-		st := progress.Status(ex.ID)
-		st.Checks++
-		if rep.Pass && !st.Passed {
-			st.Passed, st.PassedAt = true, time.Now().UTC()
-		}
-		progress.Current = ex.ID
+		progress.RecordCheck(ex.ID, rep.Pass, time.Now())
 		if err := w.Save(progress); err != nil {
 			fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
 		}
@@ -348,14 +309,10 @@ Shows the exercise's next hint; each call in a workspace shows one more.`)
 		return exitFailed
 	}
 	w, progress, inWorkspace := loadProgress(env)
-	shown := 0
-	if inWorkspace {
-		shown = progress.Status(ex.ID).HintsShown
+	if !inWorkspace {
+		progress = &workspace.Progress{} // outside a workspace, nothing is remembered
 	}
-	upTo := shown + 1
-	if *all || upTo > len(hints) {
-		upTo = len(hints)
-	}
+	upTo := progress.NextHint(ex.ID, len(hints), *all)
 	for i := 0; i < upTo; i++ {
 		fmt.Fprintf(env.stdout, "Hint %d of %d:\n%s\n\n", i+1, len(hints), hints[i])
 	}
@@ -368,7 +325,7 @@ Shows the exercise's next hint; each call in a workspace shows one more.`)
 		fmt.Fprintf(env.stdout, "That was the last hint. After a pass, `sockbook solution %s` shows the reference.\n", ex.ID)
 	}
 	if inWorkspace {
-		progress.Status(ex.ID).HintsShown = upTo
+		progress.RecordHints(ex.ID, upTo)
 		if err := w.Save(progress); err != nil {
 			fmt.Fprintf(env.stderr, "sockbook hint: %v\n", err)
 		}

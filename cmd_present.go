@@ -51,7 +51,7 @@ Keys:
 	}
 
 	color := env.term.color && !*noColor
-	views := lessonViews{ctx: ctx, child: env.child, run: false, color: color}
+	views := env.lessonViews(ctx, false, 0, color)
 	deck, err := present.NewDeck(ch.ID, ch.Markdown, present.Options{Width: *width, Color: color, Lessons: views.view})
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook present: %v\n", err)
@@ -62,7 +62,7 @@ Keys:
 	// restore on SIGTERM a property of this command, whoever calls it.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	runs := newPresentRuns(ctx, color, env.child)
+	runs := newPresentRuns(ctx, env, color)
 	tty := present.NewTTY(os.Stdin, os.Stdout)
 	err = present.Show(ctx, tty, deck, runs.run)
 	tty.Close()
@@ -84,16 +84,16 @@ Keys:
 type presentRuns struct {
 	ctx    context.Context
 	cancel context.CancelFunc
+	env    *cliEnv
 	color  bool
-	child  []string // the command that starts a lesson's programs
 
 	mu     sync.Mutex // held for the whole of a run
 	closed bool
 }
 
-func newPresentRuns(ctx context.Context, color bool, child []string) *presentRuns {
+func newPresentRuns(ctx context.Context, env *cliEnv, color bool) *presentRuns {
 	ctx, cancel := context.WithCancel(ctx)
-	return &presentRuns{ctx: ctx, cancel: cancel, color: color, child: child}
+	return &presentRuns{ctx: ctx, cancel: cancel, env: env, color: color}
 }
 
 // run is the presenter's RunFunc.
@@ -107,7 +107,7 @@ func (p *presentRuns) run(id string, width int) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("run %s: %w", id, err)
 	}
-	return lessonTranscript(p.ctx, p.child, l, transcript.Options{Layout: transcript.Interleaved, Color: p.color, Width: width, Wire: l.Wire})
+	return p.env.lessonTranscript(p.ctx, l, transcript.Options{Layout: transcript.Interleaved, Color: p.color, Width: width, Wire: l.Wire})
 }
 
 // stop cancels the run under way, waits for it to end, and refuses

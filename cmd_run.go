@@ -28,7 +28,7 @@ type runFlags struct {
 	timeout     time.Duration
 	input       string
 	interactive bool
-	engine      string
+	engine      *engineFlag
 	server      string
 	client      string
 	network     string
@@ -48,7 +48,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.timeout, "timeout", runner.DefaultTimeout, "stop the run after this long")
 	fs.StringVar(&f.input, "input", "", "feed this file to the client's standard input")
 	fs.BoolVar(&f.interactive, "i", false, "type the client's standard input yourself")
-	fs.StringVar(&f.engine, "engine", "yaegi", "yaegi (interpreter, sees socket calls) or go (go build)")
+	f.engine = addEngineFlag(fs)
 	fs.StringVar(&f.server, "server", "", "run this server program (a .go file or folder) instead of the lesson's")
 	fs.StringVar(&f.client, "client", "", "run this client program (a .go file or folder) instead of the lesson's")
 	fs.StringVar(&f.network, "network", "", "tcp or udp, for --server/--client pairs without a lesson (default tcp)")
@@ -67,39 +67,28 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 }
 
 func cmdRun(ctx context.Context, env *cliEnv, args []string) int {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "run", `
+Usage: sockbook run LESSON [flags]
+       sockbook run --server a.go --client b.go [flags]
+
+Runs a lesson's server and client side by side and prints what both do.
+Examples:
+  sockbook run basics/echo
+  sockbook run basics/echo --layout columns --wire
+  sockbook run basics/echo --server my_server.go
+  sockbook run sticky/two-writes --wire --layout json
+  sockbook run sticky/two-writes --step
+  sockbook run basics/echo --only server --listen 0.0.0.0:9000
+  sockbook run basics/echo --only client --connect 10.1.2.3:9000`)
 	var f runFlags
 	f.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: sockbook run LESSON [flags]")
-		fmt.Fprintln(fs.Output(), "       sockbook run --server a.go --client b.go [flags]")
-		fmt.Fprintln(fs.Output())
-		fmt.Fprintln(fs.Output(), "Runs a lesson's server and client side by side and prints what both do.")
-		fmt.Fprintln(fs.Output(), "Examples:")
-		fmt.Fprintln(fs.Output(), "  sockbook run basics/echo")
-		fmt.Fprintln(fs.Output(), "  sockbook run basics/echo --layout columns --wire")
-		fmt.Fprintln(fs.Output(), "  sockbook run basics/echo --server my_server.go")
-		fmt.Fprintln(fs.Output(), "  sockbook run sticky/two-writes --wire --layout json")
-		fmt.Fprintln(fs.Output(), "  sockbook run sticky/two-writes --step")
-		fmt.Fprintln(fs.Output(), "  sockbook run basics/echo --only server --listen 0.0.0.0:9000")
-		fmt.Fprintln(fs.Output(), "  sockbook run basics/echo --only client --connect 10.1.2.3:9000")
-		fmt.Fprintln(fs.Output())
-		fmt.Fprintln(fs.Output(), "Flags:")
-		fs.PrintDefaults()
+	pos, code, done := parse(fs, args)
+	if done {
+		return code
 	}
-	pos, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
-		return exitUsage
-	}
-	timeoutSet := false
-	fs.Visit(func(fl *flag.Flag) { timeoutSet = timeoutSet || fl.Name == "timeout" })
 	spec, opts, err := f.spec(pos)
 	if err == nil {
-		err = f.split(&spec, &opts, timeoutSet, env)
+		err = f.split(&spec, &opts, flagSet(fs, "timeout"), env)
 	}
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook run: %v\n", err)
@@ -178,13 +167,6 @@ func (f *runFlags) spec(pos []string) (runner.Spec, transcript.Options, error) {
 	if layout == transcript.Plain {
 		opts.Times = false
 	}
-	switch f.engine {
-	case "yaegi", "go":
-		spec.Engine = runner.Engine(f.engine)
-	default:
-		return spec, opts, fmt.Errorf("unknown engine %q (want yaegi or go)", f.engine)
-	}
-	spec.Timeout = f.timeout
 	if len(pos) > 1 {
 		return spec, opts, fmt.Errorf("one lesson at a time (got %s)", strings.Join(pos, " "))
 	}
@@ -196,15 +178,13 @@ func (f *runFlags) spec(pos []string) (runner.Spec, transcript.Options, error) {
 		if spec, err = l.Spec(); err != nil {
 			return spec, opts, err
 		}
-		spec.Timeout = f.timeout
-		if l.Timeout > 0 && f.timeout == runner.DefaultTimeout {
-			spec.Timeout = l.Timeout
-		}
-		spec.Engine = runner.Engine(f.engine)
 		opts.Wire = (f.wire || l.Wire) && !f.noWire
 	} else if needServer, needClient := f.only != "client", f.only != "server"; needServer && f.server == "" || needClient && f.client == "" {
 		return spec, opts, fmt.Errorf("name a lesson (sockbook list shows them), or give the programs with --server and --client")
 	}
+	// The flags apply on top of what the lesson says.
+	spec.Engine = f.engine.engine
+	spec.Timeout = f.timeout
 	if f.network != "" {
 		spec.Network = f.network
 	}
@@ -248,9 +228,16 @@ func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transc
 	if h := transcript.Header(opts); h != "" {
 		fmt.Fprintln(env.stdout, h)
 	}
+	var stepper *stepper
+	if mode.step {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		defer cancel()
+		stepper = newStepper(env, cancel)
+	}
 	out := env.stdout
-	if mode.step && env.term.stdinTTY && env.term.isTTY {
-		out = crlfWriter{env.stdout} // the stepper puts the terminal in raw mode
+	if stepper != nil && stepper.raw {
+		out = crlfWriter{env.stdout}
 	}
 	printer := transcript.NewPrinter(out, opts)
 	var printErr error
@@ -259,18 +246,14 @@ func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transc
 			printErr = printer.Event(ev)
 		}
 	}
-	var stepper *stepper
-	if mode.step {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithCancel(ctx)
-		defer cancel()
-		stepper = newStepper(env, show, cancel)
+	if stepper != nil {
+		stepper.start(show)
 		show = stepper.add
 	}
 	if mode.only == "server" {
 		fmt.Fprintf(env.stderr, "sockbook: serving %s on %s until Ctrl-C\n", spec.Server.Path, spec.Addr)
 	}
-	res, err := runServer(ctx, spec, runner.Options{Command: command, OnEvent: show}, mode.only == "server")
+	res, err := runSession(ctx, spec, runner.Options{Command: command, OnEvent: show}, mode.only == "server")
 	if stepper != nil {
 		stepper.finish()
 	}
@@ -293,9 +276,10 @@ func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transc
 	return verdict(ctx, env, res, spec)
 }
 
-// runServer runs spec. A server run alone for a class (alone) serves until
-// Ctrl-C, which is its normal end, not an interruption.
-func runServer(ctx context.Context, spec runner.Spec, opts runner.Options, alone bool) (*runner.Result, error) {
+// runSession runs spec to its end: the pair, or a server run alone for a
+// class (alone), which serves until Ctrl-C, its normal end and not an
+// interruption.
+func runSession(ctx context.Context, spec runner.Spec, opts runner.Options, alone bool) (*runner.Result, error) {
 	if !alone {
 		return runner.Run(ctx, spec, opts)
 	}
@@ -335,23 +319,6 @@ func verdict(ctx context.Context, env *cliEnv, res *runner.Result, spec runner.S
 	return exitFailed
 }
 
-// parseInterspersed parses flags that may come before and after the
-// positional arguments (sockbook run basics/echo --wire).
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-}
-
 // explainCompileError asks the Go compiler about a program the interpreter
 // rejected: correct Go must never be reported as the learner's mistake.
 func explainCompileError(ctx context.Context, w io.Writer, f runner.Failure, spec runner.Spec) {
@@ -377,8 +344,4 @@ func explainCompileError(ctx context.Context, w io.Writer, f runner.Failure, spe
 	default:
 		fmt.Fprintf(w, "The Go compiler agrees:\n%s\n", indent(msg, "  "))
 	}
-}
-
-func indent(s, prefix string) string {
-	return prefix + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+prefix)
 }

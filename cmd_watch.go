@@ -1,17 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
-	"golang.org/x/term"
+
+	"sockbook/content/present"
 
 	"sockbook/runner/check"
 )
@@ -63,18 +61,14 @@ send no change events, such as WSL or network drives), q quit.`)
 		}
 	}
 
-	// Keys come one at a time on a terminal (raw mode), or as lines.
-	keys := make(chan byte)
+	// Keys come one at a time on a terminal (raw mode), or from a pipe.
+	keys, raw, stopKeys := env.keyboard()
+	defer stopKeys()
 	wenv := *env
-	if env.term.stdinTTY {
-		if old, err := term.MakeRaw(int(os.Stdin.Fd())); err == nil {
-			defer term.Restore(int(os.Stdin.Fd()), old)
-			// Raw mode: \n no longer returns the carriage.
-			wenv.stdout, wenv.stderr = crlfWriter{env.stdout}, crlfWriter{env.stderr}
-		}
+	if raw {
+		wenv.stdout, wenv.stderr = crlfWriter{env.stdout}, crlfWriter{env.stderr}
 	}
 	out := wenv.stdout
-	go readKeys(env.stdin, keys)
 
 	run := func() {
 		fmt.Fprintf(out, "\n── %s ── %s\n", id, time.Now().Format("15:04:05"))
@@ -103,25 +97,29 @@ send no change events, such as WSL or network drives), q quit.`)
 		case <-debounce:
 			debounce = nil
 			run()
-		case k, ok := <-keys:
-			if !ok {
-				return exitOK
+		case r, ok := <-keys:
+			if !ok || r.Err != nil {
+				return exitOK // the keyboard closed: nobody is there to watch
 			}
-			switch k {
-			case 'q', 3, 4: // q, Ctrl-C, Ctrl-D
-				return exitOK
-			case 'r':
-				run()
-			case 'h':
-				cmdHint(ctx, &wenv, []string{id})
-			case 'n':
-				id = nextExercise(id)
-				if p, err := w.Load(); err == nil {
-					p.Current = id
-					w.Save(p)
+			for _, k := range r.Keys {
+				switch k {
+				case "q", present.KeyCtrlC, present.KeyCtrlD:
+					return exitOK
+				case "r":
+					run()
+				case "h":
+					cmdHint(ctx, &wenv, []string{id})
+				case "n":
+					id = nextExercise(id)
+					if p, err := w.Load(); err == nil {
+						p.Current = id
+						if err := w.Save(p); err != nil {
+							fmt.Fprintf(out, "sockbook watch: %v\n", err)
+						}
+					}
+					watchDir(id)
+					run()
 				}
-				watchDir(id)
-				run()
 			}
 		}
 	}
@@ -136,29 +134,4 @@ func nextExercise(id string) string {
 		}
 	}
 	return all[0].ID
-}
-
-// readKeys sends each byte read from r; a line of input gives its first
-// byte, so that a pipe works as well as a raw terminal.
-func readKeys(r io.Reader, keys chan<- byte) {
-	defer close(keys)
-	br := bufio.NewReader(r)
-	for {
-		b, err := br.ReadByte()
-		if err != nil {
-			return
-		}
-		if b == '\n' || b == '\r' || b == ' ' {
-			continue
-		}
-		keys <- b
-	}
-}
-
-// crlfWriter turns \n into \r\n for a terminal in raw mode.
-type crlfWriter struct{ w io.Writer }
-
-func (c crlfWriter) Write(p []byte) (int, error) {
-	_, err := c.w.Write([]byte(strings.ReplaceAll(string(p), "\n", "\r\n")))
-	return len(p), err
 }

@@ -62,6 +62,12 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"solution", "line-frames"}, exitFailed}, // not passed yet
 		{[]string{"solution", "line-frames", "--force"}, exitOK},
 		{[]string{"export"}, exitUsage},
+		{[]string{"export", "--help"}, exitOK},
+		{[]string{"export", "--html", "x", "extra"}, exitUsage},
+		{[]string{"read", "--help"}, exitOK},
+		{[]string{"run", "basics/hello", "--engine", "typo"}, exitUsage},
+		{[]string{"check", "hello-once", "solutions/hello-once/main.go", "--engine", "typo"}, exitUsage},
+		{[]string{"check", "--all", "--engine", "typo"}, exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"sync"
 
-	"golang.org/x/term"
-
+	"sockbook/content/present"
 	"sockbook/runner/event"
 )
 
@@ -16,7 +13,12 @@ import (
 type stepper struct {
 	env       *cliEnv
 	show      func(event.Event)
-	interrupt func() // Ctrl-C, which raw mode delivers as a byte
+	interrupt func() // Ctrl-C, which raw mode delivers as a key
+	keys      <-chan present.KeyRead
+	// raw reports whether the terminal is in raw mode: output then needs
+	// crlfWriter.
+	raw         bool
+	stopReading func()
 
 	mu      sync.Mutex
 	cond    *sync.Cond
@@ -25,11 +27,19 @@ type stepper struct {
 	shownCh chan struct{}
 }
 
-func newStepper(env *cliEnv, show func(event.Event), interrupt func()) *stepper {
-	s := &stepper{env: env, show: show, interrupt: interrupt, shownCh: make(chan struct{})}
+// newStepper takes the keyboard; call start with the function that shows
+// an event once the output is set up (see raw).
+func newStepper(env *cliEnv, interrupt func()) *stepper {
+	s := &stepper{env: env, interrupt: interrupt, shownCh: make(chan struct{})}
+	s.keys, s.raw, s.stopReading = env.keyboard()
 	s.cond = sync.NewCond(&s.mu)
-	go s.loop()
 	return s
+}
+
+// start begins showing events with show.
+func (s *stepper) start(show func(event.Event)) {
+	s.show = show
+	go s.loop()
 }
 
 // add queues an event (called by the runner, in time order).
@@ -40,13 +50,15 @@ func (s *stepper) add(ev event.Event) {
 	s.cond.Signal()
 }
 
-// finish says the run is over and waits until every event was shown.
+// finish says the run is over, waits until every event was shown and
+// gives the keyboard back.
 func (s *stepper) finish() {
 	s.mu.Lock()
 	s.done = true
 	s.mu.Unlock()
 	s.cond.Signal()
 	<-s.shownCh
+	s.stopReading()
 }
 
 // next waits for the next event; ok is false when there is none left.
@@ -64,25 +76,30 @@ func (s *stepper) next() (event.Event, bool) {
 	return ev, true
 }
 
-func (s *stepper) loop() {
-	defer close(s.shownCh)
-	keys := make(chan byte)
-	if s.env.term.stdinTTY {
-		if old, err := term.MakeRaw(int(os.Stdin.Fd())); err == nil {
-			defer term.Restore(int(os.Stdin.Fd()), old)
+// waitKey waits for a key that moves the display on, and reports whether
+// to go on stepping (false: show the rest at once).
+func (s *stepper) waitKey() bool {
+	for {
+		r, open := <-s.keys
+		if !open || r.Err != nil {
+			return false
+		}
+		for _, k := range r.Keys {
+			switch k {
+			case present.KeyCtrlC:
+				s.interrupt() // stop the programs too
+				return false
+			case "c", "q":
+				return false
+			case present.KeyEnter, present.KeySpace:
+				return true
+			}
 		}
 	}
-	go func() {
-		r := bufio.NewReader(s.env.stdin)
-		for {
-			b, err := r.ReadByte()
-			if err != nil {
-				close(keys)
-				return
-			}
-			keys <- b
-		}
-	}()
+}
+
+func (s *stepper) loop() {
+	defer close(s.shownCh)
 	fmt.Fprintln(s.env.stderr, "Step through the transcript: Enter or space for the next event, c to continue to the end.")
 	stepping := true
 	for {
@@ -91,18 +108,8 @@ func (s *stepper) loop() {
 			return
 		}
 		s.show(ev)
-		for stepping {
-			k, open := <-keys
-			if k == 3 { // Ctrl-C: stop the programs too
-				s.interrupt()
-			}
-			if !open || k == 'c' || k == 'q' || k == 3 {
-				stepping = false
-				break
-			}
-			if k == '\r' || k == '\n' || k == ' ' {
-				break
-			}
+		if stepping {
+			stepping = s.waitKey()
 		}
 	}
 }

@@ -2,8 +2,11 @@ package main
 
 import (
 	"os"
+	"sync"
 
 	"golang.org/x/term"
+
+	"sockbook/content/present"
 )
 
 // terminal is what sockbook knows of where its output goes.
@@ -47,4 +50,30 @@ func (t terminal) displayWidth(flagWidth int) int {
 		return t.width
 	}
 	return 80
+}
+
+// keyboard reads the user's keys: from standard input in raw mode when
+// it is a terminal (keys one at a time, Ctrl-C as a key), else from
+// whatever standard input is, a pipe in tests and scripts. raw reports
+// whether the terminal is in raw mode, where output needs "\r\n" for a
+// new line (crlfWriter). stop restores the terminal and stops reading.
+func (env *cliEnv) keyboard() (keys <-chan present.KeyRead, raw bool, stop func()) {
+	restore := func() {}
+	if env.term.stdinTTY {
+		if f, ok := env.stdin.(*os.File); ok {
+			if old, err := term.MakeRaw(int(f.Fd())); err == nil {
+				raw = true
+				restore = func() { term.Restore(int(f.Fd()), old) }
+			}
+		}
+	}
+	done := make(chan struct{})
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			close(done)
+			restore()
+		})
+	}
+	return present.ReadKeys(env.stdin, done), raw, stop
 }

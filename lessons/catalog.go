@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"time"
 
 	"sockbook/runner/relay"
 )
@@ -32,8 +31,6 @@ type Lesson struct {
 	Faults relay.Plan
 	// Wire shows the socket events in the transcript by default.
 	Wire bool
-	// Timeout overrides the runner's default for this lesson.
-	Timeout time.Duration
 	// ServerExitsWithError marks lessons whose server is meant to fail
 	// (a "wrong" lesson showing a classic mistake); the test expects it.
 	ServerExitsWithError bool

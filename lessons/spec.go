@@ -23,7 +23,6 @@ func (l Lesson) Spec() (runner.Spec, error) {
 		Network: l.Network,
 		Input:   strings.NewReader(l.Input),
 		Faults:  l.Faults,
-		Timeout: l.Timeout,
 	}, nil
 }
 

@@ -31,6 +31,23 @@ const (
 	GoToolchain Engine = "go"
 )
 
+// Engines lists the engines by name, for flags and messages.
+func Engines() []Engine { return []Engine{Yaegi, GoToolchain} }
+
+// ParseEngine returns the engine a --engine flag names.
+func ParseEngine(name string) (Engine, error) {
+	for _, e := range Engines() {
+		if string(e) == name {
+			return e, nil
+		}
+	}
+	names := make([]string, 0, len(Engines()))
+	for _, e := range Engines() {
+		names = append(names, string(e))
+	}
+	return "", fmt.Errorf("unknown engine %q (want %s)", name, strings.Join(names, " or "))
+}
+
 // DefaultTimeout bounds a run that names no timeout.
 const DefaultTimeout = 10 * time.Second
 

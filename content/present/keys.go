@@ -32,6 +32,7 @@ const (
 	KeyBackspace Key = "backspace" // Backspace (DEL or ^H)
 	KeyEsc       Key = "esc"       // Escape, followed by a key that is not part of a sequence
 	KeyCtrlC     Key = "ctrl+c"    // Ctrl-C, which raw mode delivers as a byte
+	KeyCtrlD     Key = "ctrl+d"    // Ctrl-D, end of input on a terminal
 	KeyUnknown   Key = "unknown"   // a control key or escape sequence with no meaning here
 )
 
@@ -58,6 +59,8 @@ func DecodeKeys(b []byte) (keys []Key, rest []byte) {
 			continue
 		case c == 3:
 			keys = append(keys, KeyCtrlC)
+		case c == 4:
+			keys = append(keys, KeyCtrlD)
 		case c == '\r' || c == '\n':
 			keys = append(keys, KeyEnter)
 		case c == '\t':

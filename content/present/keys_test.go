@@ -1,6 +1,8 @@
 package present
 
 import (
+	"errors"
+	"io"
 	"slices"
 	"testing"
 )
@@ -61,5 +63,52 @@ func TestDecodeKeysInPieces(t *testing.T) {
 	want := []Key{"j", KeyPgDn, KeyUp, "é"}
 	if !slices.Equal(got, want) || len(pending) != 0 {
 		t.Errorf("got %q, pending %q; want %q", got, pending, want)
+	}
+}
+
+// chunks is a reader that returns one chunk per Read, as a slow
+// terminal link does.
+type chunks [][]byte
+
+func (c *chunks) Read(p []byte) (int, error) {
+	if len(*c) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, (*c)[0])
+	*c = (*c)[1:]
+	return n, nil
+}
+
+func TestReadKeys(t *testing.T) {
+	tests := []struct {
+		name string
+		in   chunks
+		want []Key
+	}{
+		{"a pipe of lines", chunks{[]byte("n\nq\n")}, []Key{"n", KeyEnter, "q", KeyEnter}},
+		{"an arrow cut in two", chunks{[]byte("\x1b["), []byte("C"), []byte("q")}, []Key{KeyRight, "q"}},
+		{"a character cut in two", chunks{[]byte("\xe4\xbd"), []byte("\xa0")}, []Key{"你"}},
+		{"Ctrl-C", chunks{[]byte{3}}, []Key{KeyCtrlC}},
+		{"Ctrl-D", chunks{[]byte{4}}, []Key{KeyCtrlD}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			done := make(chan struct{})
+			defer close(done)
+			var got []Key
+			var end error
+			for r := range ReadKeys(&tt.in, done) {
+				got = append(got, r.Keys...)
+				if r.Err != nil {
+					end = r.Err
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("keys = %q, want %q", got, tt.want)
+			}
+			if !errors.Is(end, io.EOF) {
+				t.Errorf("the reading ended with %v, want io.EOF", end)
+			}
+		})
 	}
 }

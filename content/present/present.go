@@ -21,9 +21,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
-	"strings"
 
-	"sockbook/content/render"
 )
 
 // Terminal is the terminal a deck is shown on. TTY is the real one;
@@ -97,7 +95,7 @@ func Show(ctx context.Context, t Terminal, d *Deck, run RunFunc) (err error) {
 
 	done := make(chan struct{})
 	defer close(done)
-	keys := readKeys(t, done)
+	keys := ReadKeys(t, done)
 
 	width, height := size(t)
 	var s Screen
@@ -120,7 +118,6 @@ func Show(ctx context.Context, t Terminal, d *Deck, run RunFunc) (err error) {
 	}
 
 	var results <-chan runResult
-	var pending []byte
 	for {
 		select {
 		case <-ctx.Done():
@@ -152,15 +149,13 @@ func Show(ctx context.Context, t Terminal, d *Deck, run RunFunc) (err error) {
 			if !ok {
 				return nil
 			}
-			if got.err != nil {
-				if errors.Is(got.err, io.EOF) {
+			if got.Err != nil {
+				if errors.Is(got.Err, io.EOF) {
 					return nil
 				}
-				return fmt.Errorf("present: read keys: %w", got.err)
+				return fmt.Errorf("present: read keys: %w", got.Err)
 			}
-			var ks []Key
-			ks, pending = DecodeKeys(append(pending, got.b...))
-			for _, k := range ks {
+			for _, k := range got.Keys {
 				var act Action
 				s, frame, act = s.Update(d, width, height, k)
 				switch {
@@ -191,31 +186,41 @@ func size(t Terminal) (width, height int) {
 	return w, h
 }
 
-// input is one read from the keyboard.
-type input struct {
-	b   []byte
-	err error
+// KeyRead is what one read from the keyboard gave: the keys it completed,
+// or the error that ended the reading (io.EOF when the input closed).
+type KeyRead struct {
+	Keys []Key
+	Err  error
 }
 
-// readKeys reads t until an error, sending what it reads, and stops
-// once done is closed (after its read in progress returns).
-func readKeys(t io.Reader, done <-chan struct{}) <-chan input {
-	out := make(chan input)
+// ReadKeys reads r, a keyboard in raw mode or any other stream of bytes
+// (a pipe gives its characters and Enter for each newline), and sends
+// the keys it decodes, with DecodeKeys, one KeyRead per read. It sends
+// the error that ends the reading last and closes the channel; it stops
+// once done is closed (after its read in progress returns). Every command
+// that reads keys reads them here.
+func ReadKeys(r io.Reader, done <-chan struct{}) <-chan KeyRead {
+	out := make(chan KeyRead)
 	go func() {
 		defer close(out)
+		var pending []byte
+		buf := make([]byte, 256)
 		for {
-			buf := make([]byte, 256)
-			n, err := t.Read(buf)
+			n, err := r.Read(buf)
 			if n > 0 {
-				select {
-				case out <- input{b: buf[:n]}:
-				case <-done:
-					return
+				var keys []Key
+				keys, pending = DecodeKeys(append(pending, buf[:n]...))
+				if len(keys) > 0 {
+					select {
+					case out <- KeyRead{Keys: keys}:
+					case <-done:
+						return
+					}
 				}
 			}
 			if err != nil {
 				select {
-				case out <- input{err: err}:
+				case out <- KeyRead{Err: err}:
 				case <-done:
 				}
 				return
@@ -286,15 +291,4 @@ func (f Frame) paint() []byte {
 		}
 	}
 	return b.Bytes()
-}
-
-// String returns the frame's rows as plain text (escape codes removed),
-// one per line, for tests and logs.
-func (f Frame) String() string {
-	var b strings.Builder
-	for _, row := range f.Rows() {
-		b.WriteString(render.StripANSI(row))
-		b.WriteByte('\n')
-	}
-	return b.String()
 }

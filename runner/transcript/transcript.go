@@ -151,13 +151,13 @@ func Describe(ev event.Event) string {
 	case event.Dial:
 		return fmt.Sprintf("● dial #%d %s", ev.Conn, ev.Text)
 	case event.Read:
-		return fmt.Sprintf("← read #%d %s %s", ev.Conn, bytes(ev.Bytes), quoted())
+		return fmt.Sprintf("← read #%d %s %s", ev.Conn, byteCount(ev.Bytes), quoted())
 	case event.Write:
-		return fmt.Sprintf("→ write #%d %s %s", ev.Conn, bytes(ev.Bytes), quoted())
+		return fmt.Sprintf("→ write #%d %s %s", ev.Conn, byteCount(ev.Bytes), quoted())
 	case event.ReadFrom:
-		return fmt.Sprintf("← readfrom %s %s %s", ev.Peer, bytes(ev.Bytes), quoted())
+		return fmt.Sprintf("← readfrom %s %s %s", ev.Peer, byteCount(ev.Bytes), quoted())
 	case event.WriteTo:
-		return fmt.Sprintf("→ writeto %s %s %s", ev.Peer, bytes(ev.Bytes), quoted())
+		return fmt.Sprintf("→ writeto %s %s %s", ev.Peer, byteCount(ev.Bytes), quoted())
 	case event.Close:
 		if ev.Conn > 0 {
 			return fmt.Sprintf("● close #%d", ev.Conn)
@@ -182,7 +182,7 @@ func Describe(ev event.Event) string {
 	return ev.Text
 }
 
-func bytes(n int) string {
+func byteCount(n int) string {
 	if n == 1 {
 		return "1 byte"
 	}

@@ -1,6 +1,8 @@
-// Package workspace is a learner's folder of exercises: one starter
-// program per exercise under exercises/<id>/main.go, and a progress file,
-// sockbook.json, that records what was checked, passed and hinted.
+// Package workspace is a learner's folder of exercises: one program per
+// exercise under exercises/<id>/main.go (a starter at first), and a
+// progress file, sockbook.json, that records what was checked, passed and
+// hinted. The rules of what a check or a hint records live here too, so
+// that every command that checks or hints records the same thing.
 package workspace
 
 import (
@@ -48,6 +50,35 @@ func (p *Progress) Status(id string) *ExerciseStatus {
 		p.Exercises[id] = st
 	}
 	return st
+}
+
+// RecordCheck records a whole check of exercise id (every scenario, on
+// the workspace's own program) that ended at the given time: one more
+// check, the time of the first pass, and id becomes the current exercise.
+// A check of some scenarios only, or of another program, is not recorded.
+func (p *Progress) RecordCheck(id string, passed bool, at time.Time) {
+	st := p.Status(id)
+	st.Checks++
+	if passed && !st.Passed {
+		st.Passed, st.PassedAt = true, at.UTC()
+	}
+	p.Current = id
+}
+
+// RecordHints records that the first n hints of exercise id have been
+// shown; the count never goes down.
+func (p *Progress) RecordHints(id string, n int) {
+	st := p.Status(id)
+	st.HintsShown = max(st.HintsShown, n)
+}
+
+// NextHint returns how many hints to show now, of total: one more than
+// before, or all of them when all is set, but never more than there are.
+func (p *Progress) NextHint(id string, total int, all bool) int {
+	if all {
+		return total
+	}
+	return min(p.Status(id).HintsShown+1, total)
 }
 
 // Starter is one exercise's starting program.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestInitNeverOverwrites(t *testing.T) {
@@ -109,5 +110,65 @@ func TestFindWalksUp(t *testing.T) {
 	}
 	if _, ok := Find(t.TempDir()); ok {
 		t.Errorf("Find found a workspace in an empty folder")
+	}
+}
+
+func TestRecordCheck(t *testing.T) {
+	t0 := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name       string
+		passes     []bool
+		wantChecks int
+		wantPassed bool
+		wantAt     time.Time
+	}{
+		{"one failure", []bool{false}, 1, false, time.Time{}},
+		{"fail then pass", []bool{false, true}, 2, true, t0.Add(time.Minute)},
+		{"a pass is kept after a later failure", []bool{true, false}, 2, true, t0},
+		{"the first pass's time is kept", []bool{true, true}, 2, true, t0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &Progress{Version: 1}
+			for i, pass := range tt.passes {
+				p.RecordCheck("line-frames", pass, t0.Add(time.Duration(i)*time.Minute))
+			}
+			st := p.Status("line-frames")
+			if st.Checks != tt.wantChecks || st.Passed != tt.wantPassed || !st.PassedAt.Equal(tt.wantAt) {
+				t.Errorf("status = %+v, want %d checks, passed %v at %v", *st, tt.wantChecks, tt.wantPassed, tt.wantAt)
+			}
+			if p.Current != "line-frames" {
+				t.Errorf("current = %q, want the checked exercise", p.Current)
+			}
+		})
+	}
+}
+
+func TestHints(t *testing.T) {
+	tests := []struct {
+		name         string
+		shown, total int
+		all          bool
+		want         int
+	}{
+		{"first call shows one", 0, 3, false, 1},
+		{"each call shows one more", 1, 3, false, 2},
+		{"never past the last", 3, 3, false, 3},
+		{"all shows every hint", 0, 3, true, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &Progress{Version: 1}
+			p.RecordHints("x", tt.shown)
+			if got := p.NextHint("x", tt.total, tt.all); got != tt.want {
+				t.Errorf("NextHint = %d, want %d", got, tt.want)
+			}
+		})
+	}
+	p := &Progress{Version: 1}
+	p.RecordHints("x", 2)
+	p.RecordHints("x", 1)
+	if got := p.Status("x").HintsShown; got != 2 {
+		t.Errorf("hints shown went down to %d", got)
 	}
 }

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"sockbook/runner"
+)
+
+// newFlags returns a flag set for a subcommand. usage is its help text:
+// the usage lines, a description and examples; the flags' defaults are
+// printed after it. Every command builds its flags here, so that all of
+// them print help, and report a bad flag, the same way.
+func newFlags(env *cliEnv, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), strings.TrimSpace(usage))
+		var hasFlags bool
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintln(fs.Output(), "\nFlags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parse parses a subcommand's arguments, flags before and after the
+// positional ones (sockbook run basics/echo --wire); done is set with the
+// exit status when the command should stop here (--help, a bad flag).
+func parse(fs *flag.FlagSet, args []string) (pos []string, code int, done bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, true
+			}
+			return nil, exitUsage, true
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, 0, false
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// engineFlag is the --engine flag: it accepts only an engine the runner
+// knows, so a typo is a usage error in every command that takes it.
+type engineFlag struct{ engine runner.Engine }
+
+func (e *engineFlag) String() string { return string(e.engine) }
+
+func (e *engineFlag) Set(name string) error {
+	engine, err := runner.ParseEngine(name)
+	if err != nil {
+		return err
+	}
+	e.engine = engine
+	return nil
+}
+
+// addEngineFlag registers --engine on fs, with the interpreter as default.
+func addEngineFlag(fs *flag.FlagSet) *engineFlag {
+	e := &engineFlag{engine: runner.Yaegi}
+	fs.Var(e, "engine", "yaegi (interpreter, sees socket calls) or go (go build)")
+	return e
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// indent puts prefix before every line of s.
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+prefix)
+}
+
+// crlfWriter turns \n into \r\n for a terminal in raw mode, where a line
+// feed no longer returns the carriage.
+type crlfWriter struct{ w io.Writer }
+
+func (c crlfWriter) Write(p []byte) (int, error) {
+	_, err := c.w.Write([]byte(strings.ReplaceAll(string(p), "\n", "\r\n")))
+	return len(p), err
+}

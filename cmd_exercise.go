@@ -14,10 +14,10 @@ import (
 
 	"sockbook/runner"
 	"sockbook/runner/check"
+	"sockbook/runner/check/workspace"
 	"sockbook/runner/event"
 	"sockbook/runner/transcript"
 	"sockbook/solutions"
-	"sockbook/runner/check/workspace"
 )
 
 // exerciseIDs lists the exercise ids for messages.

@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
-
 )
 
 // Terminal is the terminal a deck is shown on. TTY is the real one;

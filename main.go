@@ -6,7 +6,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -105,6 +104,3 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Start with:  sockbook list        then  sockbook run basics/echo")
 	fmt.Fprintln(w, "Each command has --help.")
 }
-
-// errUsage marks an error as the user's misuse of a command (exit 2).
-var errUsage = errors.New("usage")

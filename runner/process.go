@@ -112,6 +112,8 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 	}
 
 	var evR *os.File
+	sendConfig := func() {}
+	var closeOnFailure io.Closer // the config pipe's write end
 	if sp.config != nil {
 		var evW, cfgR, cfgW *os.File
 		if evR, evW, err = pipe(); err != nil {
@@ -128,7 +130,7 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 			release = make(chan struct{})
 			p.release = release
 		}
-		defer func() {
+		sendConfig = func() {
 			// The config goes in after the start, so a big one cannot
 			// block on a full pipe before the child reads it. An early
 			// child then waits for one more line: the go.
@@ -145,7 +147,8 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 					cfgW.Write([]byte(childproto.Go + "\n"))
 				}
 			}()
-		}()
+		}
+		closeOnFailure = cfgW
 		readers = append(readers, evR)
 	}
 
@@ -153,9 +156,13 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 		for _, r := range readers {
 			r.Close()
 		}
+		if closeOnFailure != nil {
+			closeOnFailure.Close()
+		}
 		return nil, fmt.Errorf("start %s: %w", sp.side, err)
 	}
 	p.cmd = cmd
+	sendConfig()
 
 	var wg sync.WaitGroup
 	crash := &crashScanner{}

@@ -186,7 +186,11 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.Wait(), nil
+	res := s.Wait()
+	if s.err != nil {
+		return nil, s.err
+	}
+	return res, nil
 }
 
 // Session is a run in progress, for callers that talk to the server
@@ -199,6 +203,9 @@ type Session struct {
 	// serverDone is closed when the server process has ended.
 	serverDone chan struct{}
 	serverPID  int
+	// err is why the runner itself could not go on, if it could not; it
+	// is set before done is closed.
+	err error
 }
 
 // errStopped is the cause of a run ended by Session.Stop: not a failure.
@@ -258,26 +265,25 @@ func Start(ctx context.Context, spec Spec, opts Options) (*Session, error) {
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	s.cancel = cancel
-	errc := make(chan error, 1)
 	go func() {
-		defer close(s.done)
 		defer cancelTimeout()
 		err := r.execute(ctx)
 		r.killAll()
 		r.drain()
 		r.res.Events = r.order.finish()
-		r.markReady()
-		errc <- err
+		s.err = err
+		close(s.done)
+		r.markReady() // after done, so that Start sees err
 	}()
+	<-s.ready
 	select {
-	case <-s.ready:
-		return s, nil
-	case err := <-errc:
-		if err != nil {
-			return nil, err
+	case <-s.done:
+		if s.err != nil {
+			return nil, s.err
 		}
-		return s, nil
+	default:
 	}
+	return s, nil
 }
 
 // Addr is where the server listens.
@@ -693,7 +699,8 @@ func (r *run) handle(m message) {
 }
 
 // checkListen accepts the server's first listener if it is on the address
-// the server was given.
+// the server was given, and fails the run if it is not. Either way the
+// caller adds the listen event itself.
 func (r *run) checkListen(ev event.Event) {
 	_, wantPort, _ := net.SplitHostPort(r.spec.Addr)
 	host, port, err := net.SplitHostPort(ev.Addr)
@@ -704,7 +711,6 @@ func (r *run) checkListen(ev event.Event) {
 		}
 		return
 	}
-	r.order.add(ev, event.Now())
 	r.fail(event.Server, WrongAddr, fmt.Sprintf("the server listened on %s, but it was given -addr %s: listen on the address from the -addr flag", ev.Addr, r.spec.Addr))
 }
 

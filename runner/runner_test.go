@@ -3,6 +3,7 @@ package runner_test
 import (
 	"context"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -65,7 +66,10 @@ func assertNoLeftovers(t *testing.T, res *runner.Result) {
 	}
 }
 
-const helloClient = "../lessons/basics/hello/client/main.go"
+const (
+	helloServer = "../lessons/basics/hello/server/main.go"
+	helloClient = "../lessons/basics/hello/client/main.go"
+)
 
 // TestHostilePrograms runs each kind of broken program and checks that
 // the run ends with a clear failure, no process left and no port held.
@@ -323,5 +327,40 @@ func TestShowInput(t *testing.T) {
 	}
 	if got := texts(res, event.Client, event.Stdout); strings.Join(got, "|") != "typed: one|typed: two" {
 		t.Errorf("client output = %q", got)
+	}
+}
+
+// TestWrongAddressListenShownOnce: the listen event on the wrong address
+// is in the transcript once, beside the failure that explains it.
+func TestWrongAddressListenShownOnce(t *testing.T) {
+	res := run(t, runner.Spec{Server: load(t, "testdata/hostile/wrong_addr.go"), Client: load(t, helloClient)})
+	listens := 0
+	for _, ev := range res.Events {
+		if ev.Side == event.Server && ev.Kind == event.Listen {
+			listens++
+		}
+	}
+	if listens != 1 {
+		t.Errorf("the server's listen event is in the transcript %d times, want once:\n%v", listens, res.Events)
+	}
+	assertNoLeftovers(t, res)
+}
+
+// TestChildThatCannotStart: when the child command does not exist, Run
+// says so and leaves no goroutine behind waiting to hand it its config.
+func TestChildThatCannotStart(t *testing.T) {
+	before := runtime.NumGoroutine()
+	_, err := runner.Run(context.Background(), runner.Spec{Server: load(t, helloServer), Client: load(t, helloClient)},
+		runner.Options{Command: []string{filepath.Join(t.TempDir(), "no-such-sockbook"), "__child"}})
+	if err == nil || !strings.Contains(err.Error(), "start server") {
+		t.Fatalf("Run = %v, want an error that the server could not start", err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		buf := make([]byte, 1<<16)
+		t.Errorf("%d goroutines before the run, %d after it:\n%s", before, n, buf[:runtime.Stack(buf, true)])
 	}
 }

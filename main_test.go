@@ -125,8 +125,10 @@ func TestRunJSONLines(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
+	// Events stream as they happen, each side's in its own order; across
+	// sides, a late one may follow a later one ("t" gives the true order).
 	var reads, writes int
-	lastT := -1.0
+	lastT := map[string]float64{}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		var ev struct {
 			T     *float64 `json:"t"`
@@ -142,10 +144,10 @@ func TestRunJSONLines(t *testing.T) {
 			t.Errorf("line %q lacks t, side or kind", line)
 			continue
 		}
-		if *ev.T < lastT {
-			t.Errorf("events out of time order at %q", line)
+		if last, ok := lastT[ev.Side]; ok && *ev.T < last {
+			t.Errorf("the %s's events are out of time order at %q", ev.Side, line)
 		}
-		lastT = *ev.T
+		lastT[ev.Side] = *ev.T
 		switch ev.Kind {
 		case "read":
 			reads++
@@ -162,7 +164,10 @@ func TestRunJSONLines(t *testing.T) {
 }
 
 func TestList(t *testing.T) {
-	_, out, _ := sockbook(t, pipe, "list")
+	code, out, stderr := sockbook(t, pipe, "list")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
 	for _, want := range []string{"basics", "basics/echo", "projects"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("list lacks %q:\n%s", want, out)
@@ -225,8 +230,14 @@ func TestServerAloneStopsCleanly(t *testing.T) {
 		done <- dispatch(ctx, env, []string{"run", "basics/echo", "--only", "server", "--listen", addr, "--layout", "plain"})
 	}()
 	// Stop it once it is up: its listen event is in the transcript.
-	for i := 0; i < 1000 && !strings.Contains(out.String(), "● listen"); i++ {
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(out.String(), "● listen") && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
+	}
+	if !strings.Contains(out.String(), "● listen") {
+		cancel()
+		<-done
+		t.Fatalf("the server never listened:\n%s\n%s", out.String(), errs.String())
 	}
 	cancel()
 	if code := <-done; code != exitOK {

@@ -217,7 +217,7 @@ func TestStep(t *testing.T) {
 // TestServerAloneStopsCleanly: a server run alone for a class ends with
 // Ctrl-C (here: its context) as its normal end: exit 0, no failure.
 func TestServerAloneStopsCleanly(t *testing.T) {
-	var out, errs lockedBuffer
+	var out, errs runnertest.Buffer
 	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader(""), term: pipe, child: runnertest.Command()}
 	addr, err := listenwait.FreePort("tcp")
 	if err != nil {

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
+	"sockbook/runner/runnertest"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -64,35 +61,21 @@ func TestAcrossHosts(t *testing.T) {
 		}
 	}
 
-	bin := filepath.Join(t.TempDir(), "sockbook")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := runnertest.Command()[0] // the sockbook binary, built once
 	const addr = "10.231.7.1:9000"
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
-	var serverOut lockedBuffer
-	server := exec.CommandContext(ctx, "ip", "netns", "exec", nsA, bin, "run", "basics/echo", "--only", "server", "--listen", addr, "--layout", "plain")
-	server.Stdout, server.Stderr = &serverOut, &serverOut
-	server.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	server.Cancel = func() error { return syscall.Kill(-server.Process.Pid, syscall.SIGKILL) }
-	if err := server.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		syscall.Kill(-server.Process.Pid, syscall.SIGKILL)
-		server.Wait()
-	}()
+	server := runnertest.Start(t, exec.CommandContext(ctx, "ip", "netns", "exec", nsA, bin, "run", "basics/echo", "--only", "server", "--listen", addr, "--layout", "plain"))
 	// Wait until the server listens, looking from inside its namespace.
 	if err := waitInNamespace(ctx, nsA, addr); err != nil {
-		t.Fatalf("the server did not listen: %v\n%s", err, serverOut.String())
+		t.Fatalf("the server did not listen: %v\n%s", err, server.Output())
 	}
 
 	client := exec.CommandContext(ctx, "ip", "netns", "exec", nsB, bin, "run", "basics/echo", "--only", "client", "--connect", addr, "--layout", "plain")
 	out, err := client.CombinedOutput()
 	if err != nil {
-		t.Fatalf("client: %v\n%s\nserver:\n%s", err, out, serverOut.String())
+		t.Fatalf("client: %v\n%s\nserver:\n%s", err, out, server.Output())
 	}
 	for _, want := range []string{"client: ● dial #1 connected to 10.231.7.1:9000", "client: echo: bye"} {
 		if !strings.Contains(string(out), want) {
@@ -100,32 +83,10 @@ func TestAcrossHosts(t *testing.T) {
 		}
 	}
 	// The server's transcript shows the peer on the other host.
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(serverOut.String(), "echoing \"bye\"") && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	if s := serverOut.String(); !strings.Contains(s, "accept #1 from 10.231.7.2:") || !strings.Contains(s, `echoing "bye"`) {
+	server.WaitFor(`echoing "bye"`, 10*time.Second)
+	if s := server.Output(); !strings.Contains(s, "accept #1 from 10.231.7.2:") || !strings.Contains(s, `echoing "bye"`) {
 		t.Errorf("server transcript lacks the client from the other host:\n%s", s)
 	}
-}
-
-// lockedBuffer is a bytes.Buffer that a command writes to while the test
-// reads it.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // waitInNamespace polls the namespace's socket table until addr listens.

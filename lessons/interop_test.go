@@ -5,17 +5,16 @@ package lessons_test
 import (
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"sockbook/content"
 	"sockbook/runner/listenwait"
+	"sockbook/runner/runnertest"
 )
 
 // interopClient is the Python client, run from the lessons folder; the
@@ -51,8 +50,8 @@ func TestInteropPythonClient(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := startServer(t, bin, "-addr", addr)
-	waitListening(t, ctx, srv, addr)
+	srv := runnertest.Start(t, exec.Command(bin, "-addr", addr))
+	srv.WaitListening(t, "tcp", addr, 15*time.Second)
 
 	_, port, _ := strings.Cut(addr, ":")
 	pyCtx, pyCancel := context.WithTimeout(ctx, 20*time.Second)
@@ -71,15 +70,11 @@ func TestInteropPythonClient(t *testing.T) {
 	}
 
 	// The echo server serves one client and exits when it leaves.
-	select {
-	case <-srv.exited:
-	case <-time.After(5 * time.Second):
-		srv.kill()
-		t.Fatalf("the server did not exit after its client left;"+
-			" its output:\n%s", srv.out.String())
-	}
-	if srv.err != nil {
-		t.Errorf("the server failed: %v\n%s", srv.err, srv.out.String())
+	exitCtx, exitCancel := context.WithTimeout(ctx, 5*time.Second)
+	defer exitCancel()
+	if code, err := srv.Wait(exitCtx); err != nil || code != 0 {
+		t.Errorf("the server did not exit cleanly after its client left"+
+			" (status %d, %v); its output:\n%s", code, err, srv.Output())
 	}
 	for _, line := range []string{
 		`echoing "hello"`,
@@ -87,9 +82,9 @@ func TestInteropPythonClient(t *testing.T) {
 		`echoing "héllo, wörld"`,
 		"client closed the connection",
 	} {
-		if !strings.Contains(srv.out.String(), line+"\n") {
+		if !strings.Contains(srv.Output(), line+"\n") {
 			t.Errorf("the server's output lacks %q:\n%s",
-				line, srv.out.String())
+				line, srv.Output())
 		}
 	}
 }
@@ -109,84 +104,5 @@ func TestInteropClientInChapter(t *testing.T) {
 	if !strings.Contains(string(ch.Markdown), block) {
 		t.Errorf("content/basics.md has no ```python block holding "+
 			"%s exactly; copy the file into the chapter", interopClient)
-	}
-}
-
-// server is a lesson server running natively in its own process group.
-type server struct {
-	cmd    *exec.Cmd
-	out    bytes.Buffer  // stdout and stderr; read only after exited
-	exited chan struct{} // closed when the process has ended
-	err    error         // how it ended; read only after exited
-}
-
-// startServer starts bin with args and kills its process group when the
-// test ends, if it is still running.
-func startServer(t *testing.T, bin string, args ...string) *server {
-	t.Helper()
-	s := &server{cmd: exec.Command(bin, args...), exited: make(chan struct{})}
-	s.cmd.Stdout = &s.out
-	s.cmd.Stderr = &s.out
-	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := s.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		s.err = s.cmd.Wait()
-		close(s.exited)
-	}()
-	t.Cleanup(func() {
-		if !s.kill() {
-			t.Errorf("server %d did not die when killed", s.cmd.Process.Pid)
-		}
-	})
-	return s
-}
-
-// kill kills s's process group, if s is still running, and waits for s
-// to end; it reports whether s has ended.
-func (s *server) kill() bool {
-	select {
-	case <-s.exited:
-		return true
-	default:
-	}
-	syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
-	select {
-	case <-s.exited:
-		return true
-	case <-time.After(5 * time.Second):
-		return false
-	}
-}
-
-// waitListening waits until s listens on addr, without connecting to
-// it; it fails the test if s exits first or takes too long.
-func waitListening(t *testing.T, ctx context.Context, s *server, addr string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-	defer cancel()
-	go func() {
-		select {
-		case <-s.exited:
-			cancel()
-		case <-ctx.Done():
-		}
-	}()
-	err := listenwait.Wait(ctx, "tcp", addr)
-	if err == nil {
-		return
-	}
-	if errors.Is(err, listenwait.ErrUnsupported) {
-		t.Skipf("cannot tell when the server listens here: %v", err)
-	}
-	select {
-	case <-s.exited:
-		t.Fatalf("the server exited before it listened (%v):\n%s",
-			s.err, s.out.String())
-	default:
-		s.kill()
-		t.Fatalf("the server never listened on %s: %v\n%s",
-			addr, err, s.out.String())
 	}
 }

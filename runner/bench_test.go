@@ -102,21 +102,13 @@ func runPairB(b *testing.B, server, client []string, dir string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := exec.Command(server[0], append(server[1:], "-addr", addr)...)
-	srv.Dir = dir
-	srv.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := srv.Start(); err != nil {
-		b.Fatal(err)
-	}
-	defer func() {
-		syscall.Kill(-srv.Process.Pid, syscall.SIGKILL)
-		srv.Wait()
-	}()
+	cmd := exec.Command(server[0], append(server[1:], "-addr", addr)...)
+	cmd.Dir = dir
+	srv := runnertest.Start(b, cmd)
+	defer srv.Kill()
+	srv.WaitListening(b, "tcp", addr, 30*time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if err := listenwait.Wait(ctx, "tcp", addr); err != nil {
-		b.Fatal(err)
-	}
 	cli := exec.CommandContext(ctx, client[0], append(client[1:], "-addr", addr)...)
 	cli.Dir = dir
 	cli.Stdin = strings.NewReader(echoInput)

@@ -16,3 +16,6 @@ func (*Peer) State() (uint32, int64, error) { return 0, -1, ErrUnsupported }
 
 // Close does nothing.
 func (*Peer) Close() error { return nil }
+
+// Listening cannot tell: only Linux tells.
+func Listening(string, int) (bool, error) { return false, ErrUnsupported }

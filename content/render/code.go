@@ -7,57 +7,12 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"sockbook/content"
 )
 
 // codeIndent is put before every line of a code block.
 const codeIndent = "    "
-
-// blockKind is what a fenced block's info string makes of it.
-type blockKind int
-
-const (
-	blockPlain    blockKind = iota // any other language, or none
-	blockGo                        // ```go: Go code that is neither lesson nor fragment
-	blockFragment                  // ```go fragment or ```fragment
-	blockShell                     // ```sh, ```shell, ```bash: commands
-	blockConsole                   // ```console: commands and their output
-	blockLesson                    // ```lesson <id>
-)
-
-// classifyInfo reads a fenced block's info string. For a lesson block it
-// also returns the lesson id ("" when the block names none).
-func classifyInfo(info string) (blockKind, string) {
-	fields := strings.Fields(info)
-	if len(fields) == 0 {
-		return blockPlain, ""
-	}
-	switch strings.ToLower(fields[0]) {
-	case "lesson":
-		if len(fields) > 1 {
-			return blockLesson, fields[1]
-		}
-		return blockLesson, ""
-	case "fragment":
-		return blockFragment, ""
-	case "go", "golang":
-		if slices.Contains(fields[1:], "fragment") {
-			return blockFragment, ""
-		}
-		return blockGo, ""
-	case "sh", "shell", "bash":
-		return blockShell, ""
-	case "console":
-		return blockConsole, ""
-	}
-	return blockPlain, ""
-}
-
-func infoString(n *ast.FencedCodeBlock, source []byte) string {
-	if n.Info == nil {
-		return ""
-	}
-	return string(n.Info.Segment.Value(source))
-}
 
 // blockText is the content of a code block, tabs expanded, control
 // characters removed and without its final newline.
@@ -71,11 +26,11 @@ func blockText(n ast.Node, source []byte) string {
 }
 
 // codeLines lays out code, never wrapped, highlighted by kind.
-func (r *nodeRenderer) codeLines(kind blockKind, text string) []line {
+func (r *nodeRenderer) codeLines(kind content.FenceKind, text string) []line {
 	switch kind {
-	case blockGo, blockFragment:
+	case content.FenceGo, content.FenceFragment:
 		return highlightGo(text, r.theme)
-	case blockShell, blockConsole:
+	case content.FenceShell, content.FenceConsole:
 		return shellLines(text, kind, r.theme)
 	}
 	var lines []line
@@ -149,7 +104,7 @@ func highlightGo(src string, th theme) []line {
 // shellLines lays out a shell or console block. When some line starts with
 // the prompt "$ ", prompts and their commands are set apart from output;
 // otherwise a shell block is all commands and a console block all output.
-func shellLines(src string, kind blockKind, th theme) []line {
+func shellLines(src string, kind content.FenceKind, th theme) []line {
 	rows := strings.Split(src, "\n")
 	prompted := slices.ContainsFunc(rows, func(s string) bool { return strings.HasPrefix(s, "$ ") || s == "$" })
 	var lines []line
@@ -157,7 +112,7 @@ func shellLines(src string, kind blockKind, th theme) []line {
 		switch {
 		case prompted && (strings.HasPrefix(row, "$ ") || row == "$"):
 			lines = append(lines, line{{text: "$ ", st: th.prompt}, {text: strings.TrimPrefix(strings.TrimPrefix(row, "$"), " "), st: th.command}})
-		case prompted || kind == blockConsole:
+		case prompted || kind == content.FenceConsole:
 			lines = append(lines, line{{text: row, st: th.output}})
 		case strings.HasPrefix(strings.TrimSpace(row), "#"):
 			lines = append(lines, line{{text: row, st: th.comment}})
@@ -171,8 +126,9 @@ func shellLines(src string, kind blockKind, th theme) []line {
 // lessonLines draws a lesson block: a box titled with the lesson id that
 // holds the title, each file's code under its label, the command that
 // runs the lesson and the transcript of a run.
-func (r *nodeRenderer) lessonLines(id string) []line {
+func (r *nodeRenderer) lessonLines(fence content.Fence) []line {
 	th := r.theme
+	id := fence.Lesson
 	var v LessonView
 	ok := false
 	if r.opts.Lessons != nil && id != "" {
@@ -180,10 +136,13 @@ func (r *nodeRenderer) lessonLines(id string) []line {
 	}
 	if !ok {
 		msg := "!! unknown lesson " + id
-		if id == "" {
+		switch {
+		case len(fence.Words) < 2:
 			msg = "!! lesson block names no lesson"
+		case id == "":
+			msg = "!! lesson block names more than one lesson: " + strings.Join(fence.Words[1:], " ")
 		}
-		return []line{{{text: msg, st: th.unknown}}}
+		return []line{{{text: sanitize(msg), st: th.unknown}}}
 	}
 	if v.ID == "" {
 		v.ID = id
@@ -211,9 +170,9 @@ func (r *nodeRenderer) lessonLines(id string) []line {
 		}
 		body = append(body, fill(atomize([]seg{{text: sanitize(label), st: th.fileLabel}}), inner)...)
 		body = append(body, nil)
-		kind := blockPlain
+		kind := content.FencePlain
 		if f.Path == "" || strings.HasSuffix(f.Path, ".go") {
-			kind = blockGo
+			kind = content.FenceGo
 		}
 		code := strings.TrimRight(sanitize(expandTabs(string(f.Source))), "\n")
 		body = append(body, indentLines(r.codeLines(kind, code), "  ")...)

@@ -14,7 +14,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -33,8 +32,7 @@ func Export(dir string, chapters []content.Chapter, lessons Lessons) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table),
+	md := content.NewMarkdown(
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(lessonTransformer{}, 100))),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(lessonRenderer{lessons: lessons}, 100))),
 	)
@@ -105,16 +103,17 @@ pre.transcript { background: #1e1e1e; color: #ddd; }
 // kindLesson is the AST node kind of a lesson block.
 var kindLesson = ast.NewNodeKind("Lesson")
 
-// lessonNode replaces a ```lesson fenced block in the AST.
+// lessonNode replaces a lesson block in the AST.
 type lessonNode struct {
 	ast.BaseBlock
-	id string
+	fence content.Fence
 }
 
 func (n *lessonNode) Kind() ast.NodeKind            { return kindLesson }
 func (n *lessonNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-// lessonTransformer turns ```lesson blocks into lessonNodes.
+// lessonTransformer turns lesson blocks (as content.ParseFence reads
+// them) into lessonNodes.
 type lessonTransformer struct{}
 
 func (lessonTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -127,12 +126,8 @@ func (lessonTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	})
 	src := reader.Source()
 	for _, fb := range blocks {
-		if fb.Info == nil {
-			continue
-		}
-		fields := strings.Fields(string(fb.Info.Segment.Value(src)))
-		if len(fields) == 2 && fields[0] == "lesson" {
-			fb.Parent().ReplaceChild(fb.Parent(), fb, &lessonNode{id: fields[1]})
+		if f := content.ParseFence(content.InfoString(fb, src)); f.Kind == content.FenceLesson {
+			fb.Parent().ReplaceChild(fb.Parent(), fb, &lessonNode{fence: f})
 		}
 	}
 }
@@ -148,10 +143,22 @@ func (r lessonRenderer) render(w util.BufWriter, source []byte, n ast.Node, ente
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	id := n.(*lessonNode).id
-	lv, ok := r.lessons(id)
+	fence := n.(*lessonNode).fence
+	id := fence.Lesson
+	var lv render.LessonView
+	ok := false
+	if id != "" {
+		lv, ok = r.lessons(id)
+	}
 	if !ok {
-		fmt.Fprintf(w, "<p><strong>unknown lesson %s</strong></p>\n", html.EscapeString(id))
+		msg := "unknown lesson " + id
+		switch {
+		case len(fence.Words) < 2:
+			msg = "lesson block names no lesson"
+		case id == "":
+			msg = "lesson block names more than one lesson: " + strings.Join(fence.Words[1:], " ")
+		}
+		fmt.Fprintf(w, "<p><strong>%s</strong></p>\n", html.EscapeString(msg))
 		return ast.WalkSkipChildren, nil
 	}
 	fmt.Fprintf(w, "<section class=\"lesson\" id=\"%s\">\n<h3>%s <small>(%s)</small></h3>\n",

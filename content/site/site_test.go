@@ -83,3 +83,37 @@ func TestExportLinksResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestExportLessonBlocks checks that the site reads lesson blocks as the
+// terminal renderer does (content.ParseFence): a well-formed block shows
+// its lesson, and a block naming no lesson or several is reported rather
+// than shown as code.
+func TestExportLessonBlocks(t *testing.T) {
+	dir := t.TempDir()
+	md := "# Blocks\n\n" +
+		"```lesson basics/echo\n```\n\n" +
+		"```lesson\n```\n\n" +
+		"```lesson basics/echo basics/hello\n```\n\n" +
+		"```Lesson basics/echo\nshown as code\n```\n"
+	ch := content.Chapter{ID: "blocks", Title: "Blocks", Markdown: []byte(md)}
+	if err := site.Export(dir, []content.Chapter{ch}, fakeLessons); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "blocks.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<section class="lesson" id="basics-echo">`,
+		"<strong>lesson block names no lesson</strong>",
+		"<strong>lesson block names more than one lesson: basics/echo basics/hello</strong>",
+		"shown as code",
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("blocks.html lacks %q", want)
+		}
+	}
+	if n := strings.Count(string(page), `<section class="lesson"`); n != 1 {
+		t.Errorf("blocks.html has %d lesson sections, want 1", n)
+	}
+}

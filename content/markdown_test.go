@@ -48,6 +48,14 @@ func TestPlainText(t *testing.T) {
 		{"raw HTML is left out", "a <b>bold</b> word", "a bold word"},
 		{"white space at the ends is trimmed", "  padded  ", "padded"},
 		{"CJK text", "粘包 &amp; 半包", "粘包 & 半包"},
+		{"a line break between Chinese lines is no space", "第一行\n第二行", "第一行第二行"},
+		{"nor after Chinese punctuation", "你好，\n世界", "你好，世界"},
+		{"nor after emphasis", "这是**重点**\n内容", "这是重点内容"},
+		{"nor after a link", "见[第一章](basics.html)\n的例子", "见第一章的例子"},
+		{"nor before emphasis", "第一行\n*第二行*", "第一行第二行"},
+		{"between Chinese and Latin it is a space", "中文\nEnglish", "中文 English"},
+		{"after a code span it is a space", "调用`Read`\n读取", "调用Read 读取"},
+		{"a hard break between Chinese lines stays a space", "第一行\\\n第二行", "第一行 第二行"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -64,6 +72,32 @@ func TestPlainTextTableCell(t *testing.T) {
 	cell := firstBlock(t, md, func(n ast.Node) bool { return n.Kind() == east.KindTableCell })
 	if got, want := PlainText(cell, []byte(md)), "a & b"; got != want {
 		t.Errorf("PlainText(first cell) = %q, want %q (tables are part of the configuration)", got, want)
+	}
+}
+
+func TestJoinsLines(t *testing.T) {
+	cases := []struct {
+		before, after rune
+		want          bool
+	}{
+		{'中', '文', true},
+		{'，', '文', true},  // fullwidth comma
+		{'。', '「', true},  // CJK punctuation
+		{'文', '（', true},  // fullwidth bracket
+		{'あ', 'カ', true},  // kana
+		{'Ａ', '文', true},  // fullwidth Latin
+		{'中', 'a', false}, // Latin
+		{'a', '中', false},
+		{'a', 'b', false},
+		{'中', '1', false},
+		{'“', '中', false}, // ambiguous width: kept as a space
+		{'한', '국', false}, // Hangul: Korean spaces its words
+		{'😀', '中', false}, // emoji are wide but not East Asian text
+	}
+	for _, tc := range cases {
+		if got := JoinsLines(tc.before, tc.after); got != tc.want {
+			t.Errorf("JoinsLines(%q, %q) = %v, want %v", tc.before, tc.after, got, tc.want)
+		}
 	}
 }
 

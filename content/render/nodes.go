@@ -493,8 +493,8 @@ func (r *nodeRenderer) renderString(_ util.BufWriter, _ []byte, node ast.Node, e
 
 // renderCodeSpan keeps the backticks in both modes, so plain and coloured
 // output wrap alike; with colour the ticks are faint and the code coloured.
-// A code span is not broken at its spaces (only when it is wider than a
-// whole line).
+// A code span and its ticks are never broken, neither at spaces nor
+// between wide characters (only when it is wider than a whole line).
 func (r *nodeRenderer) renderCodeSpan(_ util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
@@ -512,8 +512,10 @@ func (r *nodeRenderer) renderCodeSpan(_ util.BufWriter, source []byte, node ast.
 	st := r.current()
 	r.emit("`", st.with(r.theme.codeTick))
 	r.emit(code, st.with(r.theme.code))
-	r.inline[len(r.inline)-1].keep = true
 	r.emit("`", st.with(r.theme.codeTick))
+	for i := len(r.inline) - 3; i < len(r.inline); i++ {
+		r.inline[i].keep = true
+	}
 	return ast.WalkSkipChildren, nil
 }
 

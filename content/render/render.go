@@ -1,11 +1,14 @@
 // Package render draws the workbook's Markdown in a terminal.
 //
 // It parses with the chapters' goldmark configuration (content.NewMarkdown)
-// and installs its own goldmark node renderer, one small function per node kind. Text is laid
-// out as plain runs first (wrapped on visible width: escape codes count 0,
-// wide CJK characters 2) and coloured last, one colour per run, so that
-// switching colour off changes no character of the layout and no colour
-// ever spans a line break.
+// and installs its own goldmark node renderer, one small function per node
+// kind. Text is laid out as plain runs first (wrapped on visible width:
+// escape codes count 0, wide CJK characters 2) and coloured last, one
+// colour per run, so that switching colour off changes no character of the
+// layout and no colour ever spans a line break. Chinese and Japanese text,
+// which has no spaces, breaks between its characters as the line-breaking
+// rules of those languages allow: no line starts with closing punctuation
+// ("，" "。" "）") and none ends with opening punctuation ("（" "“").
 //
 // Besides CommonMark and tables it knows three kinds of fenced block (as
 // content.ParseFence reads their info strings):

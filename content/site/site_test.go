@@ -117,3 +117,21 @@ func TestExportLessonBlocks(t *testing.T) {
 		t.Errorf("blocks.html has %d lesson sections, want 1", n)
 	}
 }
+
+// TestExportJoinsChineseLines checks that the site reads a line break
+// between two Chinese lines as the terminal does (content.JoinsLines):
+// no space, while Latin lines keep theirs.
+func TestExportJoinsChineseLines(t *testing.T) {
+	dir := t.TempDir()
+	ch := content.Chapter{ID: "zh", Title: "中文", Markdown: []byte("# 中文\n\n第一行，\n第二行\nand English\nwords\n")}
+	if err := site.Export(dir, []content.Chapter{ch}, fakeLessons); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "zh.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "<p>第一行，第二行\nand English\nwords</p>"; !strings.Contains(string(page), want) {
+		t.Errorf("zh.html lacks %q:\n%s", want, page)
+	}
+}

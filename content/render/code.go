@@ -45,20 +45,14 @@ func indentLines(lines []line, indent string) []line {
 	return prefixLines(lines, p, p)
 }
 
-// highlightGo colours Go source with go/scanner: keywords, string and rune
-// literals, comments and numbers. It works on fragments as well as whole
-// files, since it only scans tokens.
+// highlightGo colours Go source for the terminal: the tokens GoTokens
+// finds, each in its theme style, cut into lines.
 func highlightGo(src string, th theme) []line {
-	fset := token.NewFileSet()
-	file := fset.AddFile("", fset.Base(), len(src))
-	var sc scanner.Scanner
-	sc.Init(file, []byte(src), func(token.Position, string) {}, scanner.ScanComments)
-
 	var lines []line
 	var cur line
-	// put adds text in one style, starting a new line at each newline.
-	put := func(text string, st style) {
-		for i, part := range strings.Split(text, "\n") {
+	for _, tok := range GoTokens(src) {
+		st := tokenStyle(tok.Kind, th)
+		for i, part := range strings.Split(tok.Text, "\n") {
 			if i > 0 {
 				lines = append(lines, cur)
 				cur = nil
@@ -66,22 +60,79 @@ func highlightGo(src string, th theme) []line {
 			cur = appendSeg(cur, seg{text: part, st: st})
 		}
 	}
+	return append(lines, cur)
+}
+
+func tokenStyle(k TokenKind, th theme) style {
+	switch k {
+	case TokenKeyword:
+		return th.keyword
+	case TokenString:
+		return th.str
+	case TokenComment:
+		return th.comment
+	case TokenNumber:
+		return th.number
+	}
+	return style{}
+}
+
+// TokenKind is what a piece of highlighted code is.
+type TokenKind int
+
+// The kinds of token GoTokens tells apart.
+const (
+	TokenPlain   TokenKind = iota // names, operators, punctuation, white space
+	TokenKeyword                  // func, return, for…
+	TokenString                   // string and rune literals
+	TokenComment                  // line and block comments
+	TokenNumber                   // integer, floating-point and imaginary literals
+)
+
+// Token is a piece of source code and its kind.
+type Token struct {
+	Kind TokenKind
+	Text string
+}
+
+// GoTokens cuts Go source into the tokens the terminal and the web site
+// highlight, with go/scanner: keywords, string and rune literals, comments
+// and numbers, and plain text between them. It works on fragments as well
+// as whole files, since it only scans tokens, and never fails: the tokens'
+// texts joined are src, byte for byte.
+func GoTokens(src string) []Token {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var sc scanner.Scanner
+	sc.Init(file, []byte(src), func(token.Position, string) {}, scanner.ScanComments)
+
+	var out []Token
+	put := func(kind TokenKind, text string) {
+		if text == "" {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].Kind == kind {
+			out[n-1].Text += text
+			return
+		}
+		out = append(out, Token{Kind: kind, Text: text})
+	}
 	done := 0
 	for {
 		pos, tok, lit := sc.Scan()
 		if tok == token.EOF {
 			break
 		}
-		var st style
+		var kind TokenKind
 		switch {
 		case tok.IsKeyword():
-			st = th.keyword
+			kind = TokenKeyword
 		case tok == token.STRING || tok == token.CHAR:
-			st = th.str
+			kind = TokenString
 		case tok == token.COMMENT:
-			st = th.comment
+			kind = TokenComment
 		case tok == token.INT || tok == token.FLOAT || tok == token.IMAG:
-			st = th.number
+			kind = TokenNumber
 		default:
 			continue
 		}
@@ -93,12 +144,12 @@ func highlightGo(src string, th theme) []line {
 		if start < done {
 			continue
 		}
-		put(src[done:start], style{})
-		put(src[start:end], st)
+		put(TokenPlain, src[done:start])
+		put(kind, src[start:end])
 		done = end
 	}
-	put(src[done:], style{})
-	return append(lines, cur)
+	put(TokenPlain, src[done:])
+	return out
 }
 
 // shellLines lays out a shell or console block. When some line starts with

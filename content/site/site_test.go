@@ -13,11 +13,25 @@ import (
 	"sockbook/content/site"
 )
 
+// fakeTranscript is laid out as the runner's interleaved transcript is:
+// a side and a bar on each line, spaces and the bar on a wrapped event's
+// further lines.
+const fakeTranscript = "server │ ● listen 127.0.0.1:8080\n" +
+	"client │ → write #1 24 bytes \"a message long enough to\n" +
+	"       │ wrap\"\n" +
+	"server │ listening <on> & ready\n" +
+	"runner │ ✘ client: exit status 1\n" +
+	"net    │ ≈ delay 10ms\n" +
+	"a line without a bar\n"
+
 func fakeLessons(id string) (render.LessonView, bool) {
 	return render.LessonView{
 		ID: id, Title: "Title of " + id, Command: "sockbook run " + id,
-		Files:      []render.CodeFile{{Label: "server", Path: "lessons/" + id + "/server/main.go", Source: []byte("package main\n\nfunc main() { _ = 1 < 2 }\n")}},
-		Transcript: "server │ listening <on> & ready\n",
+		Files: []render.CodeFile{
+			{Label: "server", Path: "lessons/" + id + "/server/main.go", Source: []byte("package main\n\nfunc main() { _ = 1 < 2 }\n")},
+			{Label: "client", Path: "lessons/" + id + "/client/main.go", Source: []byte("package main\n\n// main dials.\nfunc main() { println(\"hi\") }\n")},
+		},
+		Transcript: fakeTranscript,
 	}, true
 }
 
@@ -77,7 +91,7 @@ func TestExportLinksResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<section class="lesson" id="basics-echo">`, "Title of basics/echo", "listening &lt;on&gt; &amp; ready", "1 &lt; 2", "<table>"} {
+	for _, want := range []string{`<section class="lesson" id="basics-echo">`, "Title of basics/echo", "listening &lt;on&gt; &amp; ready", `<span class="num">1</span> &lt; <span class="num">2</span>`, "<table>"} {
 		if !strings.Contains(string(basics), want) {
 			t.Errorf("basics.html lacks %q", want)
 		}

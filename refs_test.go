@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"sockbook/content"
-	"sockbook/content/render"
 	"sockbook/lessons"
 	"sockbook/runner/check"
 	"sockbook/solutions"
@@ -18,7 +17,7 @@ import (
 func TestReferences(t *testing.T) {
 	shown := map[string]string{} // lesson id -> chapter that shows it
 	for _, ch := range content.Chapters() {
-		for _, id := range render.LessonRefs(ch.Markdown) {
+		for _, id := range content.LessonRefs(ch.Markdown) {
 			if _, err := lessons.Find(id); err != nil {
 				t.Errorf("chapter %s shows lesson %q, which does not exist", ch.ID, id)
 			}

@@ -2,6 +2,14 @@
 // chapter, embedded in the binary and read in a fixed order. The chapter id
 // is the file's name without ".md" and is the same id the lessons catalog
 // and the command line use.
+//
+// It is also the one Markdown toolkit of the packages that read chapters
+// (content/render for the terminal, content/present for slides,
+// content/site for the web): one goldmark configuration (NewMarkdown,
+// Parse), one plain-text reading of inline content (PlainText) and one
+// reading of fenced-block info strings, lesson blocks among them
+// (ParseFence). Those packages import content; content imports none of
+// them.
 package content
 
 import (
@@ -11,10 +19,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 )
 
 //go:embed *.md
@@ -63,37 +68,17 @@ func load(id string) (Chapter, error) {
 	return Chapter{ID: id, Title: Title(md), Markdown: md}, nil
 }
 
-// Title returns the plain text of the document's first level-1 heading,
-// or "" when it has none.
+// Title returns the plain text (see PlainText) of the document's first
+// level-1 heading, or "" when it has none.
 func Title(markdown []byte) string {
-	doc := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser().Parse(text.NewReader(markdown))
 	var title string
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(Parse(markdown), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
 		if !entering || !ok || h.Level != 1 {
 			return ast.WalkContinue, nil
 		}
-		title = strings.TrimSpace(inlineText(h, markdown))
+		title = PlainText(h, markdown)
 		return ast.WalkStop, nil
 	})
 	return title
-}
-
-// inlineText is the text of n's inline descendants without markup.
-func inlineText(n ast.Node, source []byte) string {
-	var b strings.Builder
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch t := c.(type) {
-		case *ast.Text:
-			b.Write(t.Segment.Value(source))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(t.Value)
-		default:
-			b.WriteString(inlineText(c, source))
-		}
-	}
-	return b.String()
 }

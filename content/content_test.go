@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"sockbook/content/render"
 )
 
 func TestChaptersInOrder(t *testing.T) {
@@ -108,28 +106,8 @@ func TestTitle(t *testing.T) {
 // or a marked fragment.
 func TestCodeBlocks(t *testing.T) {
 	for _, ch := range Chapters() {
-		for _, b := range render.UnmarkedGoBlocks(ch.Markdown) {
+		for _, b := range UnmarkedGoBlocks(ch.Markdown) {
 			t.Errorf("%s.md:%d: a ```%s block must be a ```lesson block or marked ```go fragment", ch.ID, b.Line, b.Info)
-		}
-	}
-}
-
-// TestChapterFits80Columns renders every chapter 80 columns wide, plain,
-// without lessons, and requires every line to fit: text is wrapped, but
-// the chapter's own code blocks are not, so their lines must be short
-// enough to fit with their indent. (Lesson programs are drawn from the
-// lessons package and are left out here.)
-func TestChapterFits80Columns(t *testing.T) {
-	const width = 80
-	for _, ch := range Chapters() {
-		out, err := render.Render(ch.Markdown, render.Options{Width: width})
-		if err != nil {
-			t.Fatalf("%s: %v", ch.ID, err)
-		}
-		for _, l := range strings.Split(out, "\n") {
-			if w := render.VisibleWidth(l); w > width {
-				t.Errorf("%s.md: a code line is %d columns once indented, more than %d: %q", ch.ID, w, width, strings.TrimSpace(l))
-			}
 		}
 	}
 }

@@ -4,14 +4,10 @@ import (
 	"bytes"
 	"regexp"
 	"slices"
-	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 
-	"sockbook/content/render"
+	"sockbook/content"
 )
 
 // Section is one screen of a presentation: a level-2 heading and what
@@ -41,7 +37,7 @@ type Section struct {
 // Link reference definitions are not copied between sections: a
 // reference link works only in the section that defines it.
 func Split(markdown []byte) []Section {
-	doc := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser().Parse(text.NewReader(markdown))
+	doc := content.Parse(markdown)
 
 	type cut struct {
 		at    int
@@ -53,10 +49,10 @@ func Split(markdown []byte) []Section {
 		h, ok := n.(*ast.Heading)
 		switch {
 		case ok && h.Level == 1 && len(cuts) == 0 && introTitle == "":
-			introTitle = plainText(h, markdown)
+			introTitle = content.PlainText(h, markdown)
 		case ok && h.Level == 2:
 			if at, found := headingLine(h, markdown, cursor); found {
-				cuts = append(cuts, cut{at: at, title: plainText(h, markdown)})
+				cuts = append(cuts, cut{at: at, title: content.PlainText(h, markdown)})
 				cursor = max(cursor, lineEnd(markdown, at))
 			}
 		}
@@ -83,7 +79,7 @@ func Split(markdown []byte) []Section {
 
 func newSection(title string, md []byte) Section {
 	s := Section{Title: title, Markdown: md}
-	for _, id := range render.LessonRefs(md) {
+	for _, id := range content.LessonRefs(md) {
 		if id != "" && !slices.Contains(s.Lessons, id) {
 			s.Lessons = append(s.Lessons, id)
 		}
@@ -158,27 +154,4 @@ func lineEndNoNL(src []byte, i int) int {
 		return i + j
 	}
 	return len(src)
-}
-
-// plainText is the text of n's inline descendants without markup.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	var walk func(ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch t := c.(type) {
-			case *ast.Text:
-				b.Write(t.Segment.Value(src))
-				if t.SoftLineBreak() || t.HardLineBreak() {
-					b.WriteByte(' ')
-				}
-			case *ast.String:
-				b.Write(t.Value)
-			default:
-				walk(c)
-			}
-		}
-	}
-	walk(n)
-	return strings.TrimSpace(b.String())
 }

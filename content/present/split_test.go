@@ -5,10 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 
 	"sockbook/content"
 )
@@ -152,10 +149,10 @@ func TestSplitChapters(t *testing.T) {
 	for _, ch := range content.Chapters() {
 		t.Run(ch.ID, func(t *testing.T) {
 			var want []string
-			doc := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser().Parse(text.NewReader(ch.Markdown))
+			doc := content.Parse(ch.Markdown)
 			for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 				if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
-					want = append(want, plainText(h, ch.Markdown))
+					want = append(want, content.PlainText(h, ch.Markdown))
 				}
 			}
 			secs := Split(ch.Markdown)

@@ -7,57 +7,12 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"sockbook/content"
 )
 
 // codeIndent is put before every line of a code block.
 const codeIndent = "    "
-
-// blockKind is what a fenced block's info string makes of it.
-type blockKind int
-
-const (
-	blockPlain    blockKind = iota // any other language, or none
-	blockGo                        // ```go: Go code that is neither lesson nor fragment
-	blockFragment                  // ```go fragment or ```fragment
-	blockShell                     // ```sh, ```shell, ```bash: commands
-	blockConsole                   // ```console: commands and their output
-	blockLesson                    // ```lesson <id>
-)
-
-// classifyInfo reads a fenced block's info string. For a lesson block it
-// also returns the lesson id ("" when the block names none).
-func classifyInfo(info string) (blockKind, string) {
-	fields := strings.Fields(info)
-	if len(fields) == 0 {
-		return blockPlain, ""
-	}
-	switch strings.ToLower(fields[0]) {
-	case "lesson":
-		if len(fields) > 1 {
-			return blockLesson, fields[1]
-		}
-		return blockLesson, ""
-	case "fragment":
-		return blockFragment, ""
-	case "go", "golang":
-		if slices.Contains(fields[1:], "fragment") {
-			return blockFragment, ""
-		}
-		return blockGo, ""
-	case "sh", "shell", "bash":
-		return blockShell, ""
-	case "console":
-		return blockConsole, ""
-	}
-	return blockPlain, ""
-}
-
-func infoString(n *ast.FencedCodeBlock, source []byte) string {
-	if n.Info == nil {
-		return ""
-	}
-	return string(n.Info.Segment.Value(source))
-}
 
 // blockText is the content of a code block, tabs expanded, control
 // characters removed and without its final newline.
@@ -71,11 +26,11 @@ func blockText(n ast.Node, source []byte) string {
 }
 
 // codeLines lays out code, never wrapped, highlighted by kind.
-func (r *nodeRenderer) codeLines(kind blockKind, text string) []line {
+func (r *nodeRenderer) codeLines(kind content.FenceKind, text string) []line {
 	switch kind {
-	case blockGo, blockFragment:
+	case content.FenceGo, content.FenceFragment:
 		return highlightGo(text, r.theme)
-	case blockShell, blockConsole:
+	case content.FenceShell, content.FenceConsole:
 		return shellLines(text, kind, r.theme)
 	}
 	var lines []line
@@ -90,20 +45,14 @@ func indentLines(lines []line, indent string) []line {
 	return prefixLines(lines, p, p)
 }
 
-// highlightGo colours Go source with go/scanner: keywords, string and rune
-// literals, comments and numbers. It works on fragments as well as whole
-// files, since it only scans tokens.
+// highlightGo colours Go source for the terminal: the tokens GoTokens
+// finds, each in its theme style, cut into lines.
 func highlightGo(src string, th theme) []line {
-	fset := token.NewFileSet()
-	file := fset.AddFile("", fset.Base(), len(src))
-	var sc scanner.Scanner
-	sc.Init(file, []byte(src), func(token.Position, string) {}, scanner.ScanComments)
-
 	var lines []line
 	var cur line
-	// put adds text in one style, starting a new line at each newline.
-	put := func(text string, st style) {
-		for i, part := range strings.Split(text, "\n") {
+	for _, tok := range GoTokens(src) {
+		st := tokenStyle(tok.Kind, th)
+		for i, part := range strings.Split(tok.Text, "\n") {
 			if i > 0 {
 				lines = append(lines, cur)
 				cur = nil
@@ -111,22 +60,79 @@ func highlightGo(src string, th theme) []line {
 			cur = appendSeg(cur, seg{text: part, st: st})
 		}
 	}
+	return append(lines, cur)
+}
+
+func tokenStyle(k TokenKind, th theme) style {
+	switch k {
+	case TokenKeyword:
+		return th.keyword
+	case TokenString:
+		return th.str
+	case TokenComment:
+		return th.comment
+	case TokenNumber:
+		return th.number
+	}
+	return style{}
+}
+
+// TokenKind is what a piece of highlighted code is.
+type TokenKind int
+
+// The kinds of token GoTokens tells apart.
+const (
+	TokenPlain   TokenKind = iota // names, operators, punctuation, white space
+	TokenKeyword                  // func, return, for…
+	TokenString                   // string and rune literals
+	TokenComment                  // line and block comments
+	TokenNumber                   // integer, floating-point and imaginary literals
+)
+
+// Token is a piece of source code and its kind.
+type Token struct {
+	Kind TokenKind
+	Text string
+}
+
+// GoTokens cuts Go source into the tokens the terminal and the web site
+// highlight, with go/scanner: keywords, string and rune literals, comments
+// and numbers, and plain text between them. It works on fragments as well
+// as whole files, since it only scans tokens, and never fails: the tokens'
+// texts joined are src, byte for byte.
+func GoTokens(src string) []Token {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var sc scanner.Scanner
+	sc.Init(file, []byte(src), func(token.Position, string) {}, scanner.ScanComments)
+
+	var out []Token
+	put := func(kind TokenKind, text string) {
+		if text == "" {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].Kind == kind {
+			out[n-1].Text += text
+			return
+		}
+		out = append(out, Token{Kind: kind, Text: text})
+	}
 	done := 0
 	for {
 		pos, tok, lit := sc.Scan()
 		if tok == token.EOF {
 			break
 		}
-		var st style
+		var kind TokenKind
 		switch {
 		case tok.IsKeyword():
-			st = th.keyword
+			kind = TokenKeyword
 		case tok == token.STRING || tok == token.CHAR:
-			st = th.str
+			kind = TokenString
 		case tok == token.COMMENT:
-			st = th.comment
+			kind = TokenComment
 		case tok == token.INT || tok == token.FLOAT || tok == token.IMAG:
-			st = th.number
+			kind = TokenNumber
 		default:
 			continue
 		}
@@ -138,18 +144,18 @@ func highlightGo(src string, th theme) []line {
 		if start < done {
 			continue
 		}
-		put(src[done:start], style{})
-		put(src[start:end], st)
+		put(TokenPlain, src[done:start])
+		put(kind, src[start:end])
 		done = end
 	}
-	put(src[done:], style{})
-	return append(lines, cur)
+	put(TokenPlain, src[done:])
+	return out
 }
 
 // shellLines lays out a shell or console block. When some line starts with
 // the prompt "$ ", prompts and their commands are set apart from output;
 // otherwise a shell block is all commands and a console block all output.
-func shellLines(src string, kind blockKind, th theme) []line {
+func shellLines(src string, kind content.FenceKind, th theme) []line {
 	rows := strings.Split(src, "\n")
 	prompted := slices.ContainsFunc(rows, func(s string) bool { return strings.HasPrefix(s, "$ ") || s == "$" })
 	var lines []line
@@ -157,7 +163,7 @@ func shellLines(src string, kind blockKind, th theme) []line {
 		switch {
 		case prompted && (strings.HasPrefix(row, "$ ") || row == "$"):
 			lines = append(lines, line{{text: "$ ", st: th.prompt}, {text: strings.TrimPrefix(strings.TrimPrefix(row, "$"), " "), st: th.command}})
-		case prompted || kind == blockConsole:
+		case prompted || kind == content.FenceConsole:
 			lines = append(lines, line{{text: row, st: th.output}})
 		case strings.HasPrefix(strings.TrimSpace(row), "#"):
 			lines = append(lines, line{{text: row, st: th.comment}})
@@ -171,8 +177,9 @@ func shellLines(src string, kind blockKind, th theme) []line {
 // lessonLines draws a lesson block: a box titled with the lesson id that
 // holds the title, each file's code under its label, the command that
 // runs the lesson and the transcript of a run.
-func (r *nodeRenderer) lessonLines(id string) []line {
+func (r *nodeRenderer) lessonLines(fence content.Fence) []line {
 	th := r.theme
+	id := fence.Lesson
 	var v LessonView
 	ok := false
 	if r.opts.Lessons != nil && id != "" {
@@ -180,10 +187,13 @@ func (r *nodeRenderer) lessonLines(id string) []line {
 	}
 	if !ok {
 		msg := "!! unknown lesson " + id
-		if id == "" {
+		switch {
+		case len(fence.Words) < 2:
 			msg = "!! lesson block names no lesson"
+		case id == "":
+			msg = "!! lesson block names more than one lesson: " + strings.Join(fence.Words[1:], " ")
 		}
-		return []line{{{text: msg, st: th.unknown}}}
+		return []line{{{text: sanitize(msg), st: th.unknown}}}
 	}
 	if v.ID == "" {
 		v.ID = id
@@ -211,9 +221,9 @@ func (r *nodeRenderer) lessonLines(id string) []line {
 		}
 		body = append(body, fill(atomize([]seg{{text: sanitize(label), st: th.fileLabel}}), inner)...)
 		body = append(body, nil)
-		kind := blockPlain
+		kind := content.FencePlain
 		if f.Path == "" || strings.HasSuffix(f.Path, ".go") {
-			kind = blockGo
+			kind = content.FenceGo
 		}
 		code := strings.TrimRight(sanitize(expandTabs(string(f.Source))), "\n")
 		body = append(body, indentLines(r.codeLines(kind, code), "  ")...)

@@ -147,7 +147,7 @@ func checkWidths(t *testing.T, ch content.Chapter, out string, width int) {
 	for _, b := range fencedCode(ch.Markdown) {
 		addLines(b)
 	}
-	for _, id := range render.LessonRefs(ch.Markdown) {
+	for _, id := range content.LessonRefs(ch.Markdown) {
 		v, ok := lessonView(id)
 		if !ok {
 			continue

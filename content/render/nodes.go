@@ -8,6 +8,8 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"sockbook/content"
 )
 
 // minWidth is the narrowest a nested block is laid out, however deep it
@@ -293,7 +295,7 @@ func (r *nodeRenderer) detectCallout(quote ast.Node, source []byte) *callout {
 	if !ok || em.Level != 2 {
 		return nil
 	}
-	label := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(plainText(em, source)), ":"))
+	label := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(content.PlainText(em, source)), ":"))
 	kinds := []struct {
 		label string
 		st    style
@@ -366,7 +368,7 @@ func (r *nodeRenderer) renderListItem(_ util.BufWriter, _ []byte, _ ast.Node, en
 
 func (r *nodeRenderer) renderCodeBlock(_ util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		r.addBlock(indentLines(r.codeLines(blockPlain, blockText(node, source)), codeIndent))
+		r.addBlock(indentLines(r.codeLines(content.FencePlain, blockText(node, source)), codeIndent))
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -376,12 +378,12 @@ func (r *nodeRenderer) renderFencedCodeBlock(_ util.BufWriter, source []byte, no
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
-	kind, id := classifyInfo(infoString(n, source))
-	if kind == blockLesson {
-		r.addBlock(r.lessonLines(id))
+	fence := content.ParseFence(content.InfoString(n, source))
+	if fence.Kind == content.FenceLesson {
+		r.addBlock(r.lessonLines(fence))
 		return ast.WalkSkipChildren, nil
 	}
-	r.addBlock(indentLines(r.codeLines(kind, blockText(n, source)), codeIndent))
+	r.addBlock(indentLines(r.codeLines(fence.Kind, blockText(n, source)), codeIndent))
 	return ast.WalkSkipChildren, nil
 }
 
@@ -464,7 +466,7 @@ func (r *nodeRenderer) renderText(_ util.BufWriter, source []byte, node ast.Node
 	if n.IsRaw() {
 		r.emitText(string(value))
 	} else {
-		r.emitText(unescape(value))
+		r.emitText(content.Unescape(value))
 	}
 	switch {
 	case n.HardLineBreak() && len(r.inline) > 0:
@@ -484,15 +486,15 @@ func (r *nodeRenderer) renderString(_ util.BufWriter, _ []byte, node ast.Node, e
 	if n.IsCode() || n.IsRaw() {
 		r.emitText(string(n.Value))
 	} else {
-		r.emitText(unescape(n.Value))
+		r.emitText(content.Unescape(n.Value))
 	}
 	return ast.WalkContinue, nil
 }
 
 // renderCodeSpan keeps the backticks in both modes, so plain and coloured
 // output wrap alike; with colour the ticks are faint and the code coloured.
-// A code span is not broken at its spaces (only when it is wider than a
-// whole line).
+// A code span and its ticks are never broken, neither at spaces nor
+// between wide characters (only when it is wider than a whole line).
 func (r *nodeRenderer) renderCodeSpan(_ util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
@@ -510,8 +512,10 @@ func (r *nodeRenderer) renderCodeSpan(_ util.BufWriter, source []byte, node ast.
 	st := r.current()
 	r.emit("`", st.with(r.theme.codeTick))
 	r.emit(code, st.with(r.theme.code))
-	r.inline[len(r.inline)-1].keep = true
 	r.emit("`", st.with(r.theme.codeTick))
+	for i := len(r.inline) - 3; i < len(r.inline); i++ {
+		r.inline[i].keep = true
+	}
 	return ast.WalkSkipChildren, nil
 }
 
@@ -600,33 +604,4 @@ func (r *nodeRenderer) renderRawHTML(_ util.BufWriter, source []byte, node ast.N
 		r.emit(html, r.current().with(r.theme.rawHTML))
 	}
 	return ast.WalkSkipChildren, nil
-}
-
-// unescape resolves backslash escapes and character references in text.
-func unescape(v []byte) string {
-	v = util.UnescapePunctuations(v)
-	v = util.ResolveNumericReferences(v)
-	v = util.ResolveEntityNames(v)
-	return string(v)
-}
-
-// plainText is the text of an inline node's descendants, without markup.
-func plainText(n ast.Node, source []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			b.WriteString(unescape(t.Segment.Value(source)))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(t.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
 }

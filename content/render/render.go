@@ -1,13 +1,17 @@
 // Package render draws the workbook's Markdown in a terminal.
 //
-// It parses with goldmark and its GFM table extension and installs its own
-// goldmark node renderer, one small function per node kind. Text is laid
-// out as plain runs first (wrapped on visible width: escape codes count 0,
-// wide CJK characters 2) and coloured last, one colour per run, so that
-// switching colour off changes no character of the layout and no colour
-// ever spans a line break.
+// It parses with the chapters' goldmark configuration (content.NewMarkdown)
+// and installs its own goldmark node renderer, one small function per node
+// kind. Text is laid out as plain runs first (wrapped on visible width:
+// escape codes count 0, wide CJK characters 2) and coloured last, one
+// colour per run, so that switching colour off changes no character of the
+// layout and no colour ever spans a line break. Chinese and Japanese text,
+// which has no spaces, breaks between its characters as the line-breaking
+// rules of those languages allow: no line starts with closing punctuation
+// ("，" "。" "）") and none ends with opening punctuation ("（" "“").
 //
-// Besides CommonMark and tables it knows three kinds of fenced block:
+// Besides CommonMark and tables it knows three kinds of fenced block (as
+// content.ParseFence reads their info strings):
 //
 //	```lesson basics/echo    a runnable lesson, drawn from Options.Lessons
 //	```go fragment           Go code that is not a whole lesson
@@ -21,10 +25,10 @@ import (
 	"bytes"
 	"fmt"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"sockbook/content"
 )
 
 // DefaultWidth is the width Render uses when Options.Width is not positive.
@@ -76,7 +80,7 @@ type CodeFile struct {
 // Render renders a Markdown document for the terminal. The result ends
 // with a newline unless the document is empty.
 func Render(markdown []byte, opts Options) (string, error) {
-	md := goldmark.New(goldmark.WithExtensions(extension.Table))
+	md := content.NewMarkdown()
 	// Set the renderer after goldmark.New: the table extension registers
 	// its HTML renderer on the default one.
 	md.SetRenderer(renderer.NewRenderer(

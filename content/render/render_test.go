@@ -228,6 +228,16 @@ var renderCases = []struct {
 		want: "!! lesson block names no lesson\n",
 	},
 	{
+		name: "lesson block naming two lessons", width: 70,
+		md:   "```lesson basics/x basics/y\n```",
+		want: "!! lesson block names more than one lesson: basics/x basics/y\n",
+	},
+	{
+		name: "a capitalised Lesson is a plain block", width: 40,
+		md:   "```Lesson basics/x\nkept as code\n```",
+		want: "    kept as code\n",
+	},
+	{
 		name: "image", width: 40,
 		md:   "![a gopher](g.png)",
 		want: "[image: a gopher] (g.png)\n",
@@ -512,70 +522,6 @@ func TestStripANSI(t *testing.T) {
 	for in, want := range cases {
 		if got := StripANSI(in); got != want {
 			t.Errorf("StripANSI(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-const refsDoc = "# T\n\n" +
-	"```lesson basics/hello\n```\n\n" +
-	"- item\n\n  ```lesson basics/echo\n  ```\n\n" +
-	"> ```lesson basics/hello\n> ```\n\n" +
-	"```lesson\n```\n\n" +
-	"```go\nfunc unmarked() {}\n```\n\n" +
-	"```go fragment\nx := 1\n```\n\n" +
-	"```fragment\ny := 2\n```\n\n" +
-	"```golang\nvar z int\n```\n\n" +
-	"```sh\ngo run .\n```\n"
-
-func TestLessonRefs(t *testing.T) {
-	got := LessonRefs([]byte(refsDoc))
-	want := []string{"basics/hello", "basics/echo", "basics/hello", ""}
-	if strings.Join(got, ",") != strings.Join(want, ",") || len(got) != len(want) {
-		t.Errorf("LessonRefs = %q, want %q", got, want)
-	}
-	if got := LessonRefs([]byte("no blocks")); len(got) != 0 {
-		t.Errorf("LessonRefs of a document without lessons = %q", got)
-	}
-}
-
-func TestUnmarkedGoBlocks(t *testing.T) {
-	got := UnmarkedGoBlocks([]byte(refsDoc))
-	want := []CodeBlock{
-		{Line: 17, Info: "go", Code: "func unmarked() {}\n"},
-		{Line: 29, Info: "golang", Code: "var z int\n"},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("UnmarkedGoBlocks = %+v, want %+v", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("block %d = %+v, want %+v", i, got[i], want[i])
-		}
-	}
-}
-
-func TestClassifyInfo(t *testing.T) {
-	cases := []struct {
-		info string
-		kind blockKind
-		id   string
-	}{
-		{"", blockPlain, ""},
-		{"python", blockPlain, ""},
-		{"go", blockGo, ""},
-		{"go fragment", blockFragment, ""},
-		{"fragment", blockFragment, ""},
-		{"sh", blockShell, ""},
-		{"shell", blockShell, ""},
-		{"console", blockConsole, ""},
-		{"lesson basics/echo", blockLesson, "basics/echo"},
-		{"  lesson   basics/echo  ", blockLesson, "basics/echo"},
-		{"lesson", blockLesson, ""},
-	}
-	for _, tc := range cases {
-		kind, id := classifyInfo(tc.info)
-		if kind != tc.kind || id != tc.id {
-			t.Errorf("classifyInfo(%q) = %v, %q; want %v, %q", tc.info, kind, id, tc.kind, tc.id)
 		}
 	}
 }

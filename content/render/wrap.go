@@ -69,9 +69,11 @@ func appendSeg(l line, s seg) line {
 
 // Wrap breaks text into lines of at most width columns. Newlines in text
 // are kept; a run of spaces is a break opportunity and becomes one space;
-// a line may also break between two wide (CJK) characters; a word wider
-// than width is cut across lines. Wrap works on plain text: escape
-// sequences are removed first (colour the lines afterwards).
+// a line may also break next to a wide (CJK) character without a space,
+// following the line-breaking rules of Chinese and Japanese (see
+// breakBetween); a word wider than width is cut across lines. Wrap works
+// on plain text: escape sequences are removed first (colour the lines
+// afterwards).
 func Wrap(text string, width int) []string {
 	var items []seg
 	for i, part := range strings.Split(StripANSI(text), "\n") {
@@ -88,7 +90,8 @@ func Wrap(text string, width int) []string {
 }
 
 // atom is a piece of a paragraph that is never broken across lines unless
-// it alone is wider than the line: a word, or one wide character.
+// it alone is wider than the line: a word, one wide character with the
+// punctuation that may not be parted from it, or a code span.
 type atom struct {
 	segs       line
 	width      int
@@ -104,24 +107,30 @@ func (a *atom) add(g string, w int, st style) {
 }
 
 // atomize cuts styled text into atoms at spaces, soft and hard breaks and
-// the boundaries of wide characters.
+// the boundaries of wide characters, wherever breakBetween allows a break.
+// A space is not a break opportunity either when it follows opening
+// punctuation or comes before closing punctuation: it stays inside the
+// atom, so that "（ x" or "x ）" is not parted at the line's end.
 func atomize(items []seg) []atom {
 	var atoms []atom
 	var cur atom
 	pendingSpace := false
 	var spaceStyle style
-	last, lastW := "", 0 // the grapheme before, when it belongs to cur
+	// The grapheme before, its width and whether it is part of a code
+	// span, while it belongs to cur.
+	last, lastW, lastKeep := "", 0, false
 	flush := func() {
 		if len(cur.segs) > 0 {
 			atoms = append(atoms, cur)
 		}
 		cur = atom{}
+		last = ""
 	}
 	for _, it := range items {
 		if it.hard {
 			flush()
 			atoms = append(atoms, atom{hard: true})
-			pendingSpace, last = false, ""
+			pendingSpace = false
 			continue
 		}
 		text := it.text
@@ -130,14 +139,25 @@ func atomize(items []seg) []atom {
 		}
 		for g, w := range graphemes(text) {
 			if isSpace(g, it.keep) {
-				flush()
-				pendingSpace, spaceStyle, last = true, it.st, ""
+				if !pendingSpace {
+					spaceStyle = it.st
+				}
+				pendingSpace = true
 				continue
 			}
 			if r, _ := utf8.DecodeRuneInString(g); isControl(r) {
 				continue // control characters never reach the terminal
 			}
-			if len(cur.segs) > 0 && breakBetween(last, lastW, g, w) {
+			switch {
+			case len(cur.segs) == 0:
+			case pendingSpace && glueOverSpace(last, g):
+				cur.add(" ", 1, spaceStyle)
+				pendingSpace = false
+			case pendingSpace:
+				flush()
+			case lastKeep && it.keep:
+				// inside a code span
+			case breakBetween(last, lastW, g, w):
 				flush()
 			}
 			if len(cur.segs) == 0 {
@@ -147,7 +167,7 @@ func atomize(items []seg) []atom {
 				pendingSpace = false
 			}
 			cur.add(g, w, it.st)
-			last, lastW = g, w
+			last, lastW, lastKeep = g, w, it.keep
 		}
 	}
 	flush()
@@ -167,21 +187,55 @@ func isSpace(g string, keep bool) bool {
 }
 
 // breakBetween reports whether a line may break between graphemes a and
-// b, aw and bw columns wide, when no space separates them: next to a wide
-// character, unless that would start a line with closing punctuation or
-// end one with opening punctuation.
+// b, aw and bw columns wide, when no space separates them. Text without
+// wide characters breaks only at spaces; next to a wide (CJK) character a
+// line may break anywhere, as Chinese and Japanese are set, except where
+// the line-breaking rules (kinsoku) forbid it: no line may start with
+// closing punctuation (noLineStart), none may end with opening punctuation
+// (noLineEnd), and a doubled dash or ellipsis ("——", "……") stays whole.
 func breakBetween(a string, aw int, b string, bw int) bool {
 	if aw < 2 && bw < 2 {
 		return false
 	}
 	end, _ := utf8.DecodeLastRuneInString(a)
 	start, _ := utf8.DecodeRuneInString(b)
+	if end == start && strings.ContainsRune(inseparable, end) {
+		return false
+	}
 	return !strings.ContainsRune(noLineStart, start) && !strings.ContainsRune(noLineEnd, end)
 }
 
+// glueOverSpace reports whether the space between graphemes a and b is
+// kept inside one atom: after opening punctuation or before closing
+// punctuation, where a break would leave the punctuation alone at a
+// line's end or start.
+func glueOverSpace(a, b string) bool {
+	end, _ := utf8.DecodeLastRuneInString(a)
+	start, _ := utf8.DecodeRuneInString(b)
+	return strings.ContainsRune(noLineEnd, end) || strings.ContainsRune(noLineStart, start)
+}
+
+// The line-breaking rules of Chinese and Japanese (GB/T 15834, JIS X 4051,
+// W3C's clreq and jlreq), for the characters a terminal shows.
 const (
-	noLineStart = ",.;:!?)]}’”、。，．：；！？）」』】〕〉》〙〛…ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
-	noLineEnd   = "([{‘“（「『【〔〈《〘〚"
+	// noLineStart may not start a line: closing brackets and quotes,
+	// stops, commas, colons, semicolons, question and exclamation marks,
+	// middle dots, the ellipsis, iteration marks, the prolonged sound mark
+	// and small kana, and signs that follow a number.
+	noLineStart = ",.;:!?)]}%" +
+		"’”»" +
+		"、。，．：；！？）］｝〕〉》」』】〙〗〟｠" +
+		"·・‧…‥" +
+		"ヽヾゝゞ々〻ー" +
+		"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ" +
+		"％‰℃°"
+	// noLineEnd may not end a line: opening brackets and quotes.
+	noLineEnd = "([{" +
+		"‘“«" +
+		"（［｛〔〈《「『【〘〖〝｟"
+	// inseparable are the characters that are doubled in Chinese text
+	// ("——" the dash, "……" the ellipsis) and never split.
+	inseparable = "—…‥"
 )
 
 // fill lays atoms out in lines of at most width columns.

@@ -1,7 +1,10 @@
 // Package site exports the chapters as a static web site: one page per
 // chapter and an index, rendered by goldmark's own HTML renderer, with each
-// lesson block shown as its code and a recorded transcript. The pages need
-// no JavaScript and fetch nothing from the network.
+// lesson block shown as its code and a recorded transcript. Go code is
+// coloured with the terminal's highlighter (render.GoTokens); on a wide
+// screen a lesson's programs stand side by side; a transcript's lines are
+// coloured by the side they belong to. The pages need no JavaScript and
+// fetch nothing from the network: layout and colours are CSS classes.
 package site
 
 import (
@@ -13,18 +16,19 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"sockbook/content"
 	"sockbook/content/render"
 )
 
-// Lessons looks up what a lesson block shows; its Transcript is plain text.
+// Lessons looks up what a lesson block shows. Its Transcript is plain text
+// (no escape codes) in the transcript's interleaved layout, whose lines
+// start with their side and a bar, such as "server │ " or "client │ ", and
+// a wrapped event's further lines with spaces and the bar; each line is
+// coloured by its side.
 type Lessons func(id string) (render.LessonView, bool)
 
 // Export writes index.html, one <chapter>.html per chapter and style.css
@@ -33,10 +37,12 @@ func Export(dir string, chapters []content.Chapter, lessons Lessons) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table),
+	md := content.NewMarkdown(
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(lessonTransformer{}, 100))),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(lessonRenderer{lessons: lessons}, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
+			util.Prioritized(lessonRenderer{lessons: lessons}, 100),
+			util.Prioritized(codeRenderer{}, 100),
+		)),
 	)
 	for i, ch := range chapters {
 		var body bytes.Buffer
@@ -87,83 +93,4 @@ func pageHTML(title, body string) string {
 </body>
 </html>
 `, html.EscapeString(title), body)
-}
-
-const stylesheet = `body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #222; background: #fdfdfd; }
-main { max-width: 52rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
-nav { margin: 1rem 0; font-size: 0.9rem; }
-code, pre { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 0.9rem; }
-pre { background: #f4f4f4; padding: 0.75rem 1rem; overflow-x: auto; border-radius: 4px; }
-table { border-collapse: collapse; margin: 1rem 0; }
-th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }
-blockquote { border-left: 4px solid #4a7bd0; margin: 1rem 0; padding: 0.2rem 1rem; background: #f3f6fc; }
-section.lesson { border: 1px solid #bbb; border-radius: 6px; padding: 0 1rem 1rem; margin: 1.5rem 0; }
-section.lesson h4 { margin: 0.8rem 0 0.3rem; font-size: 0.9rem; color: #555; }
-pre.transcript { background: #1e1e1e; color: #ddd; }
-`
-
-// kindLesson is the AST node kind of a lesson block.
-var kindLesson = ast.NewNodeKind("Lesson")
-
-// lessonNode replaces a ```lesson fenced block in the AST.
-type lessonNode struct {
-	ast.BaseBlock
-	id string
-}
-
-func (n *lessonNode) Kind() ast.NodeKind            { return kindLesson }
-func (n *lessonNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
-
-// lessonTransformer turns ```lesson blocks into lessonNodes.
-type lessonTransformer struct{}
-
-func (lessonTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	var blocks []*ast.FencedCodeBlock
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering {
-			blocks = append(blocks, fb)
-		}
-		return ast.WalkContinue, nil
-	})
-	src := reader.Source()
-	for _, fb := range blocks {
-		if fb.Info == nil {
-			continue
-		}
-		fields := strings.Fields(string(fb.Info.Segment.Value(src)))
-		if len(fields) == 2 && fields[0] == "lesson" {
-			fb.Parent().ReplaceChild(fb.Parent(), fb, &lessonNode{id: fields[1]})
-		}
-	}
-}
-
-// lessonRenderer writes a lesson block as HTML.
-type lessonRenderer struct{ lessons Lessons }
-
-func (r lessonRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(kindLesson, r.render)
-}
-
-func (r lessonRenderer) render(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
-	}
-	id := n.(*lessonNode).id
-	lv, ok := r.lessons(id)
-	if !ok {
-		fmt.Fprintf(w, "<p><strong>unknown lesson %s</strong></p>\n", html.EscapeString(id))
-		return ast.WalkSkipChildren, nil
-	}
-	fmt.Fprintf(w, "<section class=\"lesson\" id=\"%s\">\n<h3>%s <small>(%s)</small></h3>\n",
-		html.EscapeString(strings.ReplaceAll(id, "/", "-")), html.EscapeString(lv.Title), html.EscapeString(id))
-	for _, f := range lv.Files {
-		fmt.Fprintf(w, "<h4>%s — %s</h4>\n<pre><code class=\"language-go\">%s</code></pre>\n",
-			html.EscapeString(f.Label), html.EscapeString(f.Path), html.EscapeString(string(f.Source)))
-	}
-	fmt.Fprintf(w, "<h4>Run it</h4>\n<pre><code>$ %s</code></pre>\n", html.EscapeString(lv.Command))
-	if lv.Transcript != "" {
-		fmt.Fprintf(w, "<h4>Transcript</h4>\n<pre class=\"transcript\">%s</pre>\n", html.EscapeString(lv.Transcript))
-	}
-	w.WriteString("</section>\n")
-	return ast.WalkSkipChildren, nil
 }

@@ -13,11 +13,25 @@ import (
 	"sockbook/content/site"
 )
 
+// fakeTranscript is laid out as the runner's interleaved transcript is:
+// a side and a bar on each line, spaces and the bar on a wrapped event's
+// further lines.
+const fakeTranscript = "server │ ● listen 127.0.0.1:8080\n" +
+	"client │ → write #1 24 bytes \"a message long enough to\n" +
+	"       │ wrap\"\n" +
+	"server │ listening <on> & ready\n" +
+	"runner │ ✘ client: exit status 1\n" +
+	"net    │ ≈ delay 10ms\n" +
+	"a line without a bar\n"
+
 func fakeLessons(id string) (render.LessonView, bool) {
 	return render.LessonView{
 		ID: id, Title: "Title of " + id, Command: "sockbook run " + id,
-		Files:      []render.CodeFile{{Label: "server", Path: "lessons/" + id + "/server/main.go", Source: []byte("package main\n\nfunc main() { _ = 1 < 2 }\n")}},
-		Transcript: "server │ listening <on> & ready\n",
+		Files: []render.CodeFile{
+			{Label: "server", Path: "lessons/" + id + "/server/main.go", Source: []byte("package main\n\nfunc main() { _ = 1 < 2 }\n")},
+			{Label: "client", Path: "lessons/" + id + "/client/main.go", Source: []byte("package main\n\n// main dials.\nfunc main() { println(\"hi\") }\n")},
+		},
+		Transcript: fakeTranscript,
 	}, true
 }
 
@@ -77,9 +91,61 @@ func TestExportLinksResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<section class="lesson" id="basics-echo">`, "Title of basics/echo", "listening &lt;on&gt; &amp; ready", "1 &lt; 2", "<table>"} {
+	for _, want := range []string{`<section class="lesson" id="basics-echo">`, "Title of basics/echo", "listening &lt;on&gt; &amp; ready", `<span class="num">1</span> &lt; <span class="num">2</span>`, "<table>"} {
 		if !strings.Contains(string(basics), want) {
 			t.Errorf("basics.html lacks %q", want)
 		}
+	}
+}
+
+// TestExportLessonBlocks checks that the site reads lesson blocks as the
+// terminal renderer does (content.ParseFence): a well-formed block shows
+// its lesson, and a block naming no lesson or several is reported rather
+// than shown as code.
+func TestExportLessonBlocks(t *testing.T) {
+	dir := t.TempDir()
+	md := "# Blocks\n\n" +
+		"```lesson basics/echo\n```\n\n" +
+		"```lesson\n```\n\n" +
+		"```lesson basics/echo basics/hello\n```\n\n" +
+		"```Lesson basics/echo\nshown as code\n```\n"
+	ch := content.Chapter{ID: "blocks", Title: "Blocks", Markdown: []byte(md)}
+	if err := site.Export(dir, []content.Chapter{ch}, fakeLessons); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "blocks.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<section class="lesson" id="basics-echo">`,
+		"<strong>lesson block names no lesson</strong>",
+		"<strong>lesson block names more than one lesson: basics/echo basics/hello</strong>",
+		"shown as code",
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("blocks.html lacks %q", want)
+		}
+	}
+	if n := strings.Count(string(page), `<section class="lesson"`); n != 1 {
+		t.Errorf("blocks.html has %d lesson sections, want 1", n)
+	}
+}
+
+// TestExportJoinsChineseLines checks that the site reads a line break
+// between two Chinese lines as the terminal does (content.JoinsLines):
+// no space, while Latin lines keep theirs.
+func TestExportJoinsChineseLines(t *testing.T) {
+	dir := t.TempDir()
+	ch := content.Chapter{ID: "zh", Title: "中文", Markdown: []byte("# 中文\n\n第一行，\n第二行\nand English\nwords\n")}
+	if err := site.Export(dir, []content.Chapter{ch}, fakeLessons); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "zh.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "<p>第一行，第二行\nand English\nwords</p>"; !strings.Contains(string(page), want) {
+		t.Errorf("zh.html lacks %q:\n%s", want, page)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"sockbook/content/render"
 	"sockbook/runner"
 	"sockbook/runner/check"
 	"sockbook/runner/check/workspace"
@@ -181,7 +182,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 		if *connect != "" {
 			target = "the server at " + *connect
 		}
-		fmt.Fprintf(env.stdout, "Checking %s against %s (%d scenarios)\n", target, ex.ID, len(ex.Scenarios))
+		printWrapped(env.stdout, env.term.displayWidth(*width), "", "  ", fmt.Sprintf("Checking %s against %s (%d scenarios)", target, ex.ID, len(ex.Scenarios)), nil)
 		opts.OnScenario = func(r check.ScenarioResult) { printScenarioLine(env.stdout, pal, r) }
 	}
 	rep, err := check.Run(ctx, ex, prog, opts)
@@ -240,9 +241,10 @@ func printScenarioLine(w io.Writer, pal verdictPalette, r check.ScenarioResult) 
 }
 
 // printCheckSummary explains the first failure, with its transcript, and
-// says what to do next.
+// says what to do next, wrapped to width as the chapters are.
 func printCheckSummary(env *cliEnv, pal verdictPalette, rep *check.Report, width int, color bool) {
 	w := env.stdout
+	say := func(first, rest, text string) { printWrapped(w, width, first, rest, text, nil) }
 	passed, skipped := 0, 0
 	var first *check.ScenarioResult
 	for i := range rep.Scenarios {
@@ -257,28 +259,50 @@ func printCheckSummary(env *cliEnv, pal verdictPalette, rep *check.Report, width
 		}
 	}
 	fmt.Fprintln(w)
-	if rep.Pass && skipped > 0 {
-		fmt.Fprintf(w, "%s %d scenarios pass; %d skipped (they start the server themselves: check a file to run them).\n", pal.pass("Passed:"), passed, skipped)
+	switch {
+	case rep.Pass && skipped > 0:
+		printWrapped(w, width, "", "", fmt.Sprintf("Passed: %d scenarios pass; %d skipped (they start the server themselves: check a file to run them).", passed, skipped), pal.pass)
+		return
+	case rep.Pass:
+		printWrapped(w, width, "", "", fmt.Sprintf("Passed: all %d scenarios pass. `sockbook solution %s` shows the reference solution to compare.", passed, rep.Exercise), pal.pass)
 		return
 	}
-	if rep.Pass {
-		fmt.Fprintf(w, "%s all %d scenarios pass. `sockbook solution %s` shows the reference solution to compare.\n", pal.pass("Passed:"), passed, rep.Exercise)
-		return
-	}
-	fmt.Fprintf(w, "%s %d of %d scenarios pass.\n\n", pal.fail("Failed:"), passed, len(rep.Scenarios))
+	printWrapped(w, width, "", "", fmt.Sprintf("Failed: %d of %d scenarios pass.", passed, len(rep.Scenarios)), pal.fail)
+	fmt.Fprintln(w)
 	if first == nil {
 		return
 	}
-	fmt.Fprintf(w, "First failure: %s — %s\n", first.Name, first.Doc)
-	fmt.Fprintf(w, "  %s\n", first.What)
+	say("", "", fmt.Sprintf("First failure: %s — %s", first.Name, first.Doc))
+	say("  ", "  ", first.What)
 	if first.Expected != "" || first.Got != "" {
-		fmt.Fprintf(w, "  expected: %s\n  got:      %s\n", first.Expected, first.Got)
+		say("  ", "            ", "expected: "+first.Expected)
+		say("  ", "            ", "got:      "+first.Got)
 	}
 	if len(first.Events) > 0 {
-		fmt.Fprintln(w, "\nTranscript of that scenario (your program, and the checker's side):")
+		fmt.Fprintln(w)
+		say("", "", "Transcript of that scenario (your program, and the checker's side):")
 		transcript.Print(w, trimEvents(first.Events, 60), transcript.Options{Layout: transcript.Interleaved, Color: color, Width: width, Wire: true, Times: true})
 	}
-	fmt.Fprintf(w, "\nStuck? `sockbook hint %s` gives a hint. Re-run one scenario with --scenario %s.\n", rep.Exercise, first.Name)
+	fmt.Fprintln(w)
+	say("", "", fmt.Sprintf("Stuck? `sockbook hint %s` gives a hint. Re-run one scenario with --scenario %s.", rep.Exercise, first.Name))
+}
+
+// printWrapped writes text wrapped to width columns: its first line after
+// the prefix first, the others after rest. label, if set, colours the
+// text's first word (a verdict such as "Passed:") after the wrapping, so
+// that colour never changes where a line breaks.
+func printWrapped(w io.Writer, width int, first, rest, text string, label func(string) string) {
+	avail := max(width-max(render.VisibleWidth(first), render.VisibleWidth(rest)), 20)
+	for i, line := range render.Wrap(text, avail) {
+		prefix := rest
+		if i == 0 {
+			prefix = first
+			if word, after, ok := strings.Cut(line, " "); ok && label != nil {
+				line = label(word) + " " + after
+			}
+		}
+		fmt.Fprintln(w, prefix+line)
+	}
 }
 
 // trimEvents keeps the start and the end of a long transcript.

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -158,7 +159,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	case len(pos) == 2:
 		path = pos[1]
 	case inWorkspace:
-		path = w.ExercisePath(ex.ID)
+		path = relativePath(w.ExercisePath(ex.ID))
 	default:
 		fmt.Fprintf(env.stderr, "sockbook check: give the program to check (sockbook check %s FILE), or run it in a workspace (sockbook init DIR)\n", ex.ID)
 		return exitUsage
@@ -214,6 +215,20 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 		return exitOK
 	}
 	return exitFailed
+}
+
+// relativePath returns path relative to the current folder when it lies
+// below it (shorter in messages), else path itself.
+func relativePath(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(wd, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return path
+	}
+	return rel
 }
 
 // verdictPalette colours check output.

@@ -81,6 +81,17 @@ func BenchmarkPairGoRunAfterEdit(b *testing.B) {
 	}
 }
 
+// BenchmarkPairGoRunWarm is go run of both sources with nothing edited:
+// the go command still checks the build cache and links nothing new.
+func BenchmarkPairGoRunWarm(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds with the go command")
+	}
+	for b.Loop() {
+		runPairB(b, []string{"go", "run", echoServer}, []string{"go", "run", echoClient}, "")
+	}
+}
+
 func loadB(b *testing.B, path string) *runner.Program {
 	p, err := runner.LoadProgram(path)
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -29,6 +30,10 @@ Open DIR/index.html in a browser.`)
 	if err := site.Export(*dir, content.Chapters(), views.view); err != nil {
 		fmt.Fprintf(env.stderr, "sockbook export: %v\n", err)
 		return exitFailed
+	}
+	if errors.Is(views.err, context.Canceled) {
+		fmt.Fprintln(env.stderr, "sockbook export: interrupted; the site is incomplete")
+		return exitInt
 	}
 	if views.err != nil {
 		fmt.Fprintf(env.stderr, "sockbook export: %v\n", views.err)

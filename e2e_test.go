@@ -548,3 +548,29 @@ func TestEndToEnd(t *testing.T) {
 		})
 	}
 }
+
+// TestREADMENamesEveryPackage: the README's "How it is built" table names
+// every package of the module but the programs (lessons, solutions).
+func TestREADMENamesEveryPackage(t *testing.T) {
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(b), "## How it is built")
+	if !ok {
+		t.Fatal("the README has no \"How it is built\" section")
+	}
+	out, err := exec.Command("go", "list", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		dir := strings.TrimPrefix(strings.TrimPrefix(pkg, "sockbook"), "/")
+		if dir == "" || strings.HasPrefix(dir, "lessons/") || strings.HasPrefix(dir, "solutions/") || strings.Contains(dir, "testdata") {
+			continue
+		}
+		if !strings.Contains(table, "`"+dir+"`") && !strings.Contains(table, "`"+dir+"/`") {
+			t.Errorf("the README's table does not name %s", dir)
+		}
+	}
+}

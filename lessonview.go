@@ -43,6 +43,9 @@ func (v *lessonViews) view(id string) (render.LessonView, bool) {
 		}
 		lv.Files = append(lv.Files, render.CodeFile{Label: side.label, Path: "lessons/" + side.dir + "/main.go", Source: files["main.go"]})
 	}
+	if v.run && v.err == nil && v.ctx.Err() != nil {
+		v.err = fmt.Errorf("run %s: %w", l.ID, v.ctx.Err()) // Ctrl-C: run no more lessons
+	}
 	if v.run && v.err == nil {
 		text, err := v.env.lessonTranscript(v.ctx, l, transcript.Options{Layout: transcript.Interleaved, Color: v.color, Width: v.width - 4, Wire: l.Wire})
 		if err != nil {

@@ -270,3 +270,15 @@ func TestCheckOutputFitsTheWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestReadRunInterrupted: Ctrl-C during read --run stops the lessons and
+// exits 130.
+func TestReadRunInterrupted(t *testing.T) {
+	var out, errs bytes.Buffer
+	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader(""), term: pipe, child: runnertest.Command()}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // Ctrl-C before the first lesson ends
+	if code := dispatch(ctx, env, []string{"read", "basics", "--run"}); code != exitInt {
+		t.Errorf("exit %d, want %d: %s", code, exitInt, errs.String())
+	}
+}

@@ -9,8 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"sockbook/content/render"
@@ -120,7 +120,8 @@ Usage: sockbook check EXERCISE [FILE] [flags]
 
 Runs your program (FILE, or exercises/EXERCISE/main.go in this workspace)
 through the exercise's scenarios and prints a verdict for each. --all
-checks every exercise of a workspace at once (for a class's CI).
+checks every exercise of a workspace, as many at once as there are cores
+(for a class's CI).
 Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON")
 	engine := addEngineFlag(fs)
@@ -128,7 +129,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	width := fs.Int("width", 0, "width in columns")
 	scenarios := fs.String("scenario", "", "run only these scenarios (comma-separated names)")
 	connect := fs.String("connect", "", "check a server already running at this address (scenarios that must start the server themselves are skipped)")
-	all := fs.Bool("all", false, "check every exercise of the workspace (this folder, or WORKSPACE), all at once")
+	all := fs.Bool("all", false, "check every exercise of the workspace (this folder, or WORKSPACE), as many at once as there are cores")
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -441,8 +442,9 @@ your work (it asks first; --yes for scripts).`)
 	return exitOK
 }
 
-// checkAll checks every exercise of a workspace at the same time and
-// prints one line per exercise (or a JSON array of the reports).
+// checkAll checks every exercise of a workspace, as many at once as the
+// machine has cores, and prints one line per exercise (or a JSON array of
+// the reports).
 func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engine runner.Engine) int {
 	dir := "."
 	if len(pos) > 1 {
@@ -460,18 +462,18 @@ func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engin
 	exercises := check.All()
 	reports := make([]*check.Report, len(exercises))
 	errs := make([]error, len(exercises))
-	var wg sync.WaitGroup
-	for i, ex := range exercises {
-		wg.Go(func() {
-			prog, err := runner.LoadProgram(w.ExercisePath(ex.ID))
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			reports[i], errs[i] = check.Run(ctx, ex, prog, check.Options{Command: env.child, Engine: engine})
-		})
-	}
-	wg.Wait()
+	// At most as many checks at once as the machine has cores: each runs
+	// a server and its checker's clients, and more at once only makes
+	// every check slower and its time-bound scenarios less fair.
+	inParallel(runtime.NumCPU(), len(exercises), func(i int) {
+		ex := exercises[i]
+		prog, err := runner.LoadProgram(w.ExercisePath(ex.ID))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		reports[i], errs[i] = check.Run(ctx, ex, prog, check.Options{Command: env.child, Engine: engine})
+	})
 	pass := true
 	var done []*check.Report
 	for i, ex := range exercises {

@@ -72,6 +72,33 @@ func addEngineFlag(fs *flag.FlagSet) *engineFlag {
 	return e
 }
 
+// sizeFlag is a flag that takes a size such as 512M or 2GiB.
+type sizeFlag struct{ bytes int64 }
+
+func (f *sizeFlag) String() string { return runner.FormatSize(f.bytes) }
+
+func (f *sizeFlag) Set(s string) error {
+	n, err := runner.ParseSize(s)
+	if err != nil {
+		return err
+	}
+	f.bytes = n
+	return nil
+}
+
+// addLimitFlags registers the flags that bound what a program may use and
+// returns the limits they give (the defaults where none is given).
+func addLimitFlags(fs *flag.FlagSet) func() runner.Limits {
+	d := runner.DefaultLimits()
+	memory := &sizeFlag{bytes: d.Memory}
+	fs.Var(memory, "max-memory", "stop a program that uses more memory than this (its children included)")
+	return func() runner.Limits {
+		l := d
+		l.Memory = memory.bytes
+		return l
+	}
+}
+
 // flagSet reports whether the flag name was given on the command line.
 func flagSet(fs *flag.FlagSet, name string) bool {
 	set := false

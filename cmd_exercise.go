@@ -125,6 +125,7 @@ checks every exercise of a workspace, as many at once as there are cores
 Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON")
 	engine := addEngineFlag(fs)
+	limits := addLimitFlags(fs)
 	noColor := fs.Bool("no-color", false, "no colours")
 	width := fs.Int("width", 0, "width in columns")
 	scenarios := fs.String("scenario", "", "run only these scenarios (comma-separated names)")
@@ -135,7 +136,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 		return code
 	}
 	if *all {
-		return checkAll(ctx, env, pos, *asJSON, engine.engine)
+		return checkAll(ctx, env, pos, *asJSON, check.Options{Command: env.child, Engine: engine.engine, Limits: limits()})
 	}
 	if len(pos) < 1 || len(pos) > 2 {
 		fs.Usage()
@@ -173,7 +174,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 			return exitUsage
 		}
 	}
-	opts := check.Options{Command: env.child, Engine: engine.engine, Connect: *connect}
+	opts := check.Options{Command: env.child, Engine: engine.engine, Connect: *connect, Limits: limits()}
 	if *scenarios != "" {
 		opts.Only = strings.Split(*scenarios, ",")
 	}
@@ -445,7 +446,7 @@ your work (it asks first; --yes for scripts).`)
 // checkAll checks every exercise of a workspace, as many at once as the
 // machine has cores, and prints one line per exercise (or a JSON array of
 // the reports).
-func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engine runner.Engine) int {
+func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, opts check.Options) int {
 	dir := "."
 	if len(pos) > 1 {
 		fmt.Fprintln(env.stderr, "sockbook check --all: at most one workspace folder")
@@ -472,7 +473,7 @@ func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engin
 			errs[i] = err
 			return
 		}
-		reports[i], errs[i] = check.Run(ctx, ex, prog, check.Options{Command: env.child, Engine: engine})
+		reports[i], errs[i] = check.Run(ctx, ex, prog, opts)
 	})
 	pass := true
 	var done []*check.Report

@@ -29,6 +29,7 @@ type runFlags struct {
 	input       string
 	interactive bool
 	engine      *engineFlag
+	limits      func() runner.Limits
 	server      string
 	client      string
 	network     string
@@ -49,6 +50,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.input, "input", "", "feed this file to the client's standard input")
 	fs.BoolVar(&f.interactive, "i", false, "type the client's standard input yourself")
 	f.engine = addEngineFlag(fs)
+	f.limits = addLimitFlags(fs)
 	fs.StringVar(&f.server, "server", "", "run this server program (a .go file or folder) instead of the lesson's")
 	fs.StringVar(&f.client, "client", "", "run this client program (a .go file or folder) instead of the lesson's")
 	fs.StringVar(&f.network, "network", "", "tcp or udp, for --server/--client pairs without a lesson (default tcp)")
@@ -104,7 +106,7 @@ Examples:
 	}
 	opts.Width = env.term.displayWidth(f.width)
 	opts.Color = env.term.color && !f.noColor
-	return runAndPrint(ctx, env, spec, opts, env.child, runMode{step: f.step, only: f.only})
+	return runAndPrint(ctx, env, spec, opts, runner.Options{Command: env.child, Limits: f.limits()}, runMode{step: f.step, only: f.only})
 }
 
 // split turns a run into one side of a run across machines (--only).
@@ -224,7 +226,7 @@ func (f *runFlags) spec(pos []string) (runner.Spec, transcript.Options, error) {
 }
 
 // runAndPrint runs spec, streaming the transcript, and prints a verdict.
-func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transcript.Options, command []string, mode runMode) int {
+func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transcript.Options, ropts runner.Options, mode runMode) int {
 	if h := transcript.Header(opts); h != "" {
 		fmt.Fprintln(env.stdout, h)
 	}
@@ -253,7 +255,8 @@ func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transc
 	if mode.only == "server" {
 		fmt.Fprintf(env.stderr, "sockbook: serving %s on %s until Ctrl-C\n", spec.Server.Path, spec.Addr)
 	}
-	res, err := runSession(ctx, spec, runner.Options{Command: command, OnEvent: show}, mode.only == "server")
+	ropts.OnEvent = show
+	res, err := runSession(ctx, spec, ropts, mode.only == "server")
 	if stepper != nil {
 		stepper.finish()
 	}

@@ -282,3 +282,15 @@ func TestReadRunInterrupted(t *testing.T) {
 		t.Errorf("exit %d, want %d: %s", code, exitInt, errs.String())
 	}
 }
+
+// TestMaxMemory: --max-memory sets the memory limit, and a program over
+// it is stopped with a message that names it.
+func TestMaxMemory(t *testing.T) {
+	code, _, stderr := sockbook(t, pipe, "run", "--server", "runner/testdata/limits/memory.go", "--client", "lessons/basics/hello/client/main.go", "--max-memory", "200M")
+	if code != exitFailed || !strings.Contains(stderr, "used more than 200 MiB of memory: stopped") {
+		t.Errorf("exit %d, want %d with the limit named; stderr:\n%s", code, exitFailed, stderr)
+	}
+	if code, _, _ := sockbook(t, pipe, "run", "basics/hello", "--max-memory", "lots"); code != exitUsage {
+		t.Errorf("--max-memory lots: exit %d, want %d", code, exitUsage)
+	}
+}

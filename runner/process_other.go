@@ -13,7 +13,7 @@ type tree struct{ proc *os.Process }
 
 func prepareTree(*exec.Cmd) {}
 
-func newTree(cmd *exec.Cmd) (*tree, error) { return &tree{proc: cmd.Process}, nil }
+func newTree(cmd *exec.Cmd, _ Limits) (*tree, error) { return &tree{proc: cmd.Process}, nil }
 
 func (t *tree) kill() { t.proc.Kill() }
 

@@ -20,7 +20,8 @@ func prepareTree(cmd *exec.Cmd) {
 }
 
 // newTree takes hold of a started program's process group.
-func newTree(cmd *exec.Cmd) (*tree, error) { return &tree{pid: cmd.Process.Pid}, nil }
+// The kernel's limits are set by applyLimits, so l is not needed here.
+func newTree(cmd *exec.Cmd, _ Limits) (*tree, error) { return &tree{pid: cmd.Process.Pid}, nil }
 
 // kill kills the whole process group.
 func (t *tree) kill() { syscall.Kill(-t.pid, syscall.SIGKILL) }

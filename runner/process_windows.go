@@ -21,14 +21,19 @@ func prepareTree(*exec.Cmd) {}
 
 // newTree puts a started program in a Job Object of its own. The job is
 // set to kill everything in it when its last handle closes, so that not
-// even a crash of sockbook leaves a program running.
-func newTree(cmd *exec.Cmd) (*tree, error) {
+// even a crash of sockbook leaves a program running, and holds the
+// program's memory (committed, for the whole job) and its number of
+// processes to l.
+func newTree(cmd *exec.Cmd, l Limits) (*tree, error) {
 	job, err := windows.CreateJobObject(nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("job object: %w", err)
 	}
 	info := windows.JOBOBJECT_EXTENDED_LIMIT_INFORMATION{}
-	info.BasicLimitInformation.LimitFlags = windows.JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
+	info.BasicLimitInformation.LimitFlags = windows.JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE |
+		windows.JOB_OBJECT_LIMIT_JOB_MEMORY | windows.JOB_OBJECT_LIMIT_ACTIVE_PROCESS
+	info.JobMemoryLimit = uintptr(l.Memory)
+	info.BasicLimitInformation.ActiveProcessLimit = uint32(l.Processes)
 	if _, err := windows.SetInformationJobObject(job, windows.JobObjectExtendedLimitInformation,
 		uintptr(unsafe.Pointer(&info)), uint32(unsafe.Sizeof(info))); err != nil {
 		windows.CloseHandle(job)

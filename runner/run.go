@@ -88,6 +88,9 @@ type Options struct {
 	MaxLines int
 	// GoCache is the folder for binaries built by the go engine.
 	GoCache string
+	// Limits bound what each program may use; zero fields take the
+	// DefaultLimits.
+	Limits Limits
 }
 
 // Reason says why a run failed; the child protocol defines the values,
@@ -104,6 +107,7 @@ const (
 	WrongAddr    = childproto.WrongAddr    // the server listened somewhere else
 	ExitStatus   = childproto.ExitStatus   // it exited with a non-zero status
 	Interrupted  = childproto.Interrupted  // the user stopped the run
+	Limit        = childproto.Limit        // it used more than a limit allows
 	Internal     = childproto.Internal     // the runner itself failed
 )
 
@@ -231,6 +235,7 @@ func Start(ctx context.Context, spec Spec, opts Options) (*Session, error) {
 	if opts.MaxLines <= 0 {
 		opts.MaxLines = DefaultMaxLines
 	}
+	opts.Limits = opts.Limits.withDefaults()
 	if spec.Engine == Yaegi && len(opts.Command) == 0 {
 		return nil, errors.New("run: no command to start a child (Options.Command)")
 	}
@@ -432,7 +437,7 @@ func (r *run) startSide(ctx context.Context, side event.Side, p *Program, addr s
 	if addr != "" {
 		args = append([]string{"-addr", addr}, p.Args...)
 	}
-	sp := procSpec{side: side, stdin: stdin, early: side == event.Client && r.spec.Server != nil}
+	sp := procSpec{side: side, stdin: stdin, early: side == event.Client && r.spec.Server != nil, limits: r.opts.Limits}
 	if r.spec.Engine == GoToolchain {
 		bin, buildErr, err := buildNative(ctx, r.opts.GoCache, *p)
 		if err != nil {
@@ -719,6 +724,8 @@ func (r *run) ended(m message) {
 	st := m.exit
 	text := fmt.Sprintf("exit status %d", st.code)
 	switch {
+	case st.breach != "":
+		text = "stopped by sockbook: over a limit"
 	case st.killed:
 		text = "stopped by sockbook"
 	case st.code == childproto.CodeCompile:
@@ -727,6 +734,10 @@ func (r *run) ended(m message) {
 		text = "killed by a signal"
 	}
 	r.order.add(event.Event{Side: m.side, Kind: event.Exit, Code: st.code, Text: text}, m.t)
+	if st.breach != "" && !r.stopped {
+		r.fail(m.side, Limit, st.breach)
+		return
+	}
 	if st.killed || r.stopped {
 		return
 	}

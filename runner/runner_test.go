@@ -395,3 +395,50 @@ func processesRunning(t *testing.T, cmdline string) []string {
 	}
 	return pids
 }
+
+// TestLimits runs a program that goes over each limit and checks that it
+// is stopped with a message naming the limit, and nothing is left.
+func TestLimits(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("limits are measured on Linux")
+	}
+	small := runner.Limits{Memory: 256 << 20, OpenFiles: 64, Processes: 8, Threads: 64, FileBytes: 8 << 20}
+	tests := []struct {
+		server string
+		args   []string
+		want   string
+	}{
+		{"memory.go", nil, "used more than 256 MiB of memory: stopped"},
+		{"files.go", nil, "more than 64 files and sockets open at once: stopped"},
+		{"processes.go", nil, "started more than 7 processes: stopped"},
+		{"threads.go", nil, "ran more than 64 threads: stopped"},
+		{"filebytes.go", []string{"-file", "FILE"}, "wrote more than 8 MiB to files: stopped"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.TrimSuffix(tt.server, ".go"), func(t *testing.T) {
+			server := load(t, filepath.Join("testdata/limits", tt.server))
+			for _, a := range tt.args {
+				if a == "FILE" {
+					a = filepath.Join(t.TempDir(), "out.bin")
+				}
+				server.Args = append(server.Args, a)
+			}
+			res, err := runner.Run(context.Background(), runner.Spec{Server: server, Client: load(t, helloClient), Timeout: time.Minute},
+				runner.Options{Command: runnertest.Command(), Limits: small})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, ok := res.Failed(runner.Limit)
+			if !ok || f.Side != event.Server || !strings.Contains(f.Message, tt.want) {
+				t.Fatalf("want a limit failure of the server saying %q, got %v", tt.want, res.Failures)
+			}
+			if _, crashed := res.Failed(runner.Panic); crashed {
+				t.Errorf("a limit is not a crash: %v", res.Failures)
+			}
+			assertNoLeftovers(t, res)
+			if pids := processesRunning(t, "sleep\x0029.75\x00"); len(pids) > 0 {
+				t.Errorf("sleeps still running: %v", pids)
+			}
+		})
+	}
+}

@@ -1,0 +1,13 @@
+//go:build !linux
+
+package runner
+
+// applyLimits sets nothing here: Windows sets its limits on the Job
+// Object (newTree), other systems have no way to set another process's.
+func applyLimits(int, Limits) error { return nil }
+
+// measure cannot measure here.
+func measure(int) (usage, bool) { return usage{}, false }
+
+// limitsMeasured reports whether measure works on this system.
+const limitsMeasured = false

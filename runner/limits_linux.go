@@ -105,5 +105,27 @@ func ioField(path, name string) int64 {
 	return 0
 }
 
+// running reports whether a thread of process pid is running or waiting
+// to run (state R), as opposed to blocked.
+func running(pid int) bool {
+	dir := "/proc/" + strconv.Itoa(pid) + "/task"
+	tasks, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, t := range tasks {
+		stat, err := os.ReadFile(dir + "/" + t.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// The state follows the command name, which is in parentheses
+		// and may itself hold spaces or parentheses.
+		if i := bytes.LastIndexByte(stat, ')'); i >= 0 && i+2 < len(stat) && stat[i+2] == 'R' {
+			return true
+		}
+	}
+	return false
+}
+
 // limitsMeasured reports whether measure works on this system.
 const limitsMeasured = true

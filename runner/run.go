@@ -551,12 +551,14 @@ func (r *run) finishServer(ctx context.Context) {
 	// A server back in Accept (or ReadFrom) with no connection open has
 	// nothing more to say; one whose program has ended is only exiting.
 	// Without socket events (go engine), or for a server that never
-	// closes its connections, a quiet spell ends the wait.
+	// closes its connections, a quiet spell ends the wait: a spell in
+	// which no message came and the server had no thread that ran or
+	// waited to run (on a busy machine a server may be slow, not done).
 	quiet := 100 * time.Millisecond
 	if r.spec.Engine == GoToolchain {
 		quiet = 250 * time.Millisecond
 	}
-	limit := time.NewTimer(2 * time.Second)
+	limit := time.NewTimer(5 * time.Second)
 	defer limit.Stop()
 	idle := time.NewTimer(quiet)
 	defer idle.Stop()
@@ -573,13 +575,33 @@ func (r *run) finishServer(ctx context.Context) {
 				idle.Reset(quiet)
 			}
 		case <-idle.C:
-			if !r.exiting[event.Server] {
+			switch {
+			case r.exiting[event.Server]:
+				// Its program has ended: wait for the process's end.
+			case r.handlePending(event.Server), running(r.procs[event.Server].cmd.Process.Pid):
+				idle.Reset(quiet)
+			default:
 				return
 			}
 		case <-limit.C:
 			return
 		case <-ctx.Done():
 			return
+		}
+	}
+}
+
+// handlePending handles the messages already waiting, which a busy
+// machine may have delayed, and reports whether one came from side.
+func (r *run) handlePending(side event.Side) bool {
+	from := false
+	for {
+		select {
+		case m := <-r.msgs:
+			r.handle(m)
+			from = from || m.side == side
+		default:
+			return from
 		}
 	}
 }

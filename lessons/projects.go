@@ -20,11 +20,11 @@ var projects = []Lesson{
 	},
 	{
 		ID:    "projects/charset-wrong",
-		Title: "Wrong: each byte decoded as one character (mojibake)",
+		Title: "Wrong: UTF-8 read as GBK, and GBK read as UTF-8",
 	},
 	{
 		ID:    "projects/charset-right",
-		Title: "Right: the bytes decoded as UTF-8, and checked",
+		Title: "Right: each line decoded in the charset it was sent in",
 	},
 	{
 		ID:    "projects/upload",
@@ -43,7 +43,8 @@ var projects = []Lesson{
 		ID:    "projects/path-right",
 		Title: "Right: file names from the wire checked, bad ones refused",
 		Input: "notes.txt\n../escaped.txt\n\"\"\n.\n..\nsub/notes.txt\n" +
-			"..\\escaped.txt\n\"bad\\x00.txt\"\n",
+			"..\\escaped.txt\n\"bad\\x00.txt\"\nNUL\ncom1.log\nC:x\n" +
+			"notes.txt.\n",
 	},
 	{
 		ID:      "projects/udp-time",

@@ -19,6 +19,14 @@ var projects = []Lesson{
 		ServerArgs: []string{"-allow", "echo,yes", "-limit", "300ms"},
 	},
 	{
+		ID:    "projects/pipes-wrong",
+		Title: "Wrong: stdout read to the end before stderr: a deadlock",
+	},
+	{
+		ID:    "projects/pipes-right",
+		Title: "Right: both pipes read while the command runs",
+	},
+	{
 		ID:    "projects/charset-wrong",
 		Title: "Wrong: UTF-8 read as GBK, and GBK read as UTF-8",
 	},

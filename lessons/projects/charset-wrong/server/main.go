@@ -35,7 +35,8 @@ func main() {
 	}
 	fmt.Printf("%s in UTF-8: % x\n", text, text)
 	fmt.Printf("%s in GBK:   % x\n", text, gbk)
-	if _, err := conn.Write([]byte(text + "\n" + gbk + "\n")); err != nil {
+	msg := text + "\n" + gbk + "\n"
+	if _, err := conn.Write([]byte(msg)); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -62,7 +62,7 @@ func serve(addr string) error {
 	if err := os.Chdir(uploads); err != nil {
 		return err
 	}
-	defer os.Chdir(back) // before RemoveAll: deferred calls run last first
+	defer os.Chdir(back) // runs before RemoveAll, deferred earlier
 
 	uploadsIn := json.NewDecoder(io.LimitReader(conn, 1<<20))
 	for {

@@ -37,7 +37,8 @@ func main() {
 		log.Fatal("bad request: ", err)
 	}
 
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	limit := 2 * time.Second // the lesson's guard
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	var out, errOut bytes.Buffer
@@ -45,7 +46,8 @@ func main() {
 	cmd.Stderr = &errOut
 	err = cmd.Run() // reads both pipes while the command runs
 	fmt.Println("the command ended:", err)
-	fmt.Println("lines on stderr:", bytes.Count(errOut.Bytes(), []byte("\n")))
+	lines := bytes.Count(errOut.Bytes(), []byte("\n"))
+	fmt.Println("lines on stderr:", lines)
 	fmt.Fprintf(conn, "stdout %q, killed by the time limit: %v\n",
 		out.String(), ctx.Err() != nil)
 }

@@ -20,6 +20,29 @@ var headers = []Lesson{
 		Wire:   true,
 	},
 	{
+		ID:                   "headers/recv-loop-wrong",
+		Title:                "Wrong: recv(1024) until the size is reached",
+		Wire:                 true,
+		ServerExitsWithError: true,
+	},
+	{
+		ID:    "headers/recv-loop-right",
+		Title: "Right: io.ReadFull reads exactly the body, or fails",
+		Wire:  true,
+	},
+	{
+		ID:    "headers/text-length-wrong",
+		Title: "Wrong: a decimal length with nothing after it",
+		Input: "hello\n3 apples\n",
+		Wire:  true,
+	},
+	{
+		ID:    "headers/text-length-right",
+		Title: "Right: a decimal length ended by a newline",
+		Input: "hello\n3 apples\n",
+		Wire:  true,
+	},
+	{
 		ID:    "headers/endian-wrong",
 		Title: "Wrong: a little-endian length read as big-endian",
 		Wire:  true,
@@ -30,8 +53,23 @@ var headers = []Lesson{
 		Wire:  true,
 	},
 	{
+		ID:    "headers/int32-wrong",
+		Title: "Wrong: a file size as a 4-byte signed number",
+		Wire:  true,
+	},
+	{
+		ID:    "headers/int32-right",
+		Title: "Right: a file size as an 8-byte unsigned number",
+		Wire:  true,
+	},
+	{
 		ID:    "headers/json-header",
 		Title: "A JSON header behind a 4-byte length",
+		Wire:  true,
+	},
+	{
+		ID:    "headers/json-roundtrip-wrong",
+		Title: "Wrong: json.loads(json.dumps(header)) does nothing",
 		Wire:  true,
 	},
 	{

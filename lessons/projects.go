@@ -19,12 +19,20 @@ var projects = []Lesson{
 		ServerArgs: []string{"-allow", "echo,yes", "-limit", "300ms"},
 	},
 	{
+		ID:    "projects/pipes-wrong",
+		Title: "Wrong: stdout read to the end before stderr: a deadlock",
+	},
+	{
+		ID:    "projects/pipes-right",
+		Title: "Right: both pipes read while the command runs",
+	},
+	{
 		ID:    "projects/charset-wrong",
-		Title: "Wrong: each byte decoded as one character (mojibake)",
+		Title: "Wrong: UTF-8 read as GBK, and GBK read as UTF-8",
 	},
 	{
 		ID:    "projects/charset-right",
-		Title: "Right: the bytes decoded as UTF-8, and checked",
+		Title: "Right: each line decoded in the charset it was sent in",
 	},
 	{
 		ID:    "projects/upload",
@@ -43,7 +51,8 @@ var projects = []Lesson{
 		ID:    "projects/path-right",
 		Title: "Right: file names from the wire checked, bad ones refused",
 		Input: "notes.txt\n../escaped.txt\n\"\"\n.\n..\nsub/notes.txt\n" +
-			"..\\escaped.txt\n\"bad\\x00.txt\"\n",
+			"..\\escaped.txt\n\"bad\\x00.txt\"\nNUL\ncom1.log\nC:x\n" +
+			"notes.txt.\n",
 	},
 	{
 		ID:      "projects/udp-time",

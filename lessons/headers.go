@@ -26,6 +26,7 @@ var headers = []Lesson{
 	},
 	{
 		ID:    "headers/endian-right",
+		Fixes: "headers/endian-wrong",
 		Title: "Right: both sides use network byte order",
 		Wire:  true,
 	},
@@ -42,6 +43,7 @@ var headers = []Lesson{
 	},
 	{
 		ID:    "headers/limit-right",
+		Fixes: "headers/limit-wrong",
 		Title: "Right: checking the length against a limit first",
 		Wire:  true,
 	},
@@ -53,6 +55,7 @@ var headers = []Lesson{
 	},
 	{
 		ID:     "headers/ready-right",
+		Fixes:  "headers/ready-wrong",
 		Title:  "Right: length and body sent without waiting",
 		Faults: relay.Plan{Delay: 20 * time.Millisecond},
 		Wire:   true,

@@ -208,6 +208,28 @@ func TestCatalog(t *testing.T) {
 	}
 }
 
+// TestPairs checks that a lesson's Fixes names another lesson, and that
+// every "-right" lesson with a "-wrong" sibling names it, so that its code
+// is shown marked against that one's.
+func TestPairs(t *testing.T) {
+	for _, l := range lessons.All() {
+		if l.Fixes != "" {
+			if l.Fixes == l.ID {
+				t.Errorf("lesson %s fixes itself", l.ID)
+			} else if _, err := lessons.Find(l.Fixes); err != nil {
+				t.Errorf("lesson %s fixes %s: %v", l.ID, l.Fixes, err)
+			}
+		}
+		stem, ok := strings.CutSuffix(l.ID, "-right")
+		if !ok {
+			continue
+		}
+		if _, err := lessons.Find(stem + "-wrong"); err == nil && l.Fixes != stem+"-wrong" {
+			t.Errorf("lesson %s has Fixes %q; want %q, the lesson whose mistake it puts right", l.ID, l.Fixes, stem+"-wrong")
+		}
+	}
+}
+
 // maxCodeWidth is the widest a lesson's code line may be (tabs counted as
 // 4 columns, as the renderer shows them): inside a lesson box, 6 columns
 // in from the edge, it still fits an 80-column terminal without wrapping.

@@ -9,6 +9,7 @@ var projects = []Lesson{
 	},
 	{
 		ID:    "projects/shell-right",
+		Fixes: "projects/shell-wrong",
 		Title: "Right: an argv list, no shell; the ; is only a character",
 		Input: "echo hi; touch pwned\n",
 	},
@@ -24,6 +25,7 @@ var projects = []Lesson{
 	},
 	{
 		ID:    "projects/charset-right",
+		Fixes: "projects/charset-wrong",
 		Title: "Right: the bytes decoded as UTF-8, and checked",
 	},
 	{
@@ -41,6 +43,7 @@ var projects = []Lesson{
 	},
 	{
 		ID:    "projects/path-right",
+		Fixes: "projects/path-wrong",
 		Title: "Right: file names from the wire checked, bad ones refused",
 		Input: "notes.txt\n../escaped.txt\n\"\"\n.\n..\nsub/notes.txt\n" +
 			"..\\escaped.txt\n\"bad\\x00.txt\"\n",

@@ -22,7 +22,7 @@ type Mark int
 const (
 	Same    Mark = iota // the line is in both texts
 	Added               // the line is new, and replaces nothing
-	Changed             // the line is new, in place of lines of the old text
+	Changed             // the line is new, in place of a line of the old text
 )
 
 // String returns the mark's name.
@@ -48,7 +48,8 @@ type Result struct {
 	// Marks holds one mark per line of the newer text (see Lines).
 	Marks []Mark
 	// Removed counts the old text's lines that are gone with nothing in
-	// their place; old lines replaced by new ones show as Changed lines.
+	// their place. The old text's lines are the Same, the Changed and the
+	// Removed ones; the new text's are the Same, Changed and Added.
 	Removed int
 }
 
@@ -81,8 +82,9 @@ func Lines(text string) []string {
 }
 
 // Compare compares the lines of newer with those of older (see Lines).
-// A run of new lines that stands where old lines were is marked Changed;
-// a run that stands where none were is marked Added.
+// Where a run of new lines stands in place of a run of old ones, they
+// pair up in order: a new line with an old one to pair with is Changed,
+// one without is Added, and an old line without a new one is Removed.
 func Compare(older, newer string) Result {
 	a, b := Lines(older), Lines(newer)
 	res := Result{Marks: make([]Mark, len(b))}
@@ -114,17 +116,14 @@ func Compare(older, newer string) Result {
 				inserted++
 			}
 		}
-		mark := Added
-		if deleted > 0 {
-			mark = Changed
-		}
 		for k := 0; k < inserted; k++ {
-			res.Marks[j+k] = mark
+			res.Marks[j+k] = Added
+			if k < deleted {
+				res.Marks[j+k] = Changed
+			}
 		}
 		j += inserted
-		if inserted == 0 {
-			res.Removed += deleted
-		}
+		res.Removed += max(deleted-inserted, 0)
 	}
 	return res
 }

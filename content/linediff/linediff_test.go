@@ -39,8 +39,8 @@ func TestCompare(t *testing.T) {
 		{"a line added at the end", "a\nb\n", "a\nb\nc\n", "..+", 0},
 		{"a line changed", "a\nb\nc\n", "a\nB\nc\n", ".~.", 0},
 		{"a line removed", "a\nb\nc\n", "a\nc\n", "..", 1},
-		{"two lines become three", "a\nb\nc\nd\n", "a\nx\ny\nz\nd\n", ".~~~.", 0},
-		{"three lines become one", "a\nb\nc\nd\ne\n", "a\nx\ne\n", ".~.", 0},
+		{"two lines become three", "a\nb\nc\nd\n", "a\nx\ny\nz\nd\n", ".~~+.", 0},
+		{"three lines become one", "a\nb\nc\nd\ne\n", "a\nx\ne\n", ".~.", 2},
 		{"an added and a removed line apart", "a\nb\nc\nd\n", "a\nx\nb\nd\n", ".+..", 1},
 		{"a change and an addition in one file", "x\na\nb\n", "y\na\nb\nc\n", "~..+", 0},
 		{"a moved line is gone and new", "a\nb\nc\n", "b\nc\na\n", "..+", 1},
@@ -83,10 +83,12 @@ func TestCompareKeepsALongestCommonSubsequence(t *testing.T) {
 			if want := bruteLCS(x, y); same != want {
 				t.Errorf("Compare(%q, %q) keeps %d lines, want %d", x, y, same, want)
 			}
-			// Every old line is kept, replaced or removed: the kept and
-			// removed lines never outnumber the old text.
-			if same+res.Removed > len(x) {
-				t.Errorf("Compare(%q, %q): %d kept and %d removed of %d lines", x, y, same, res.Removed, len(x))
+			// Every old line is kept, changed or removed; every new one
+			// is kept, changed or added.
+			added, changed := res.Counts()
+			if same+changed+res.Removed != len(x) || same+changed+added != len(y) {
+				t.Errorf("Compare(%q, %q): %d same, %d changed, %d added, %d removed, for %d and %d lines",
+					x, y, same, changed, added, res.Removed, len(x), len(y))
 			}
 		}
 	}

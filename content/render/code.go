@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"go/scanner"
 	"go/token"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"sockbook/content"
+	"sockbook/content/linediff"
 )
 
 // codeIndent is put before every line of a code block.
@@ -174,9 +176,65 @@ func shellLines(src string, kind content.FenceKind, th theme) []line {
 	return lines
 }
 
+// markLines puts each line of a file's code behind a two-column gutter
+// that holds its diff mark, "+ " added or "~ " changed, or spaces: the
+// code stands where it stands without marks.
+func markLines(lines []line, d *FileDiff, th theme) []line {
+	out := make([]line, len(lines))
+	for i, l := range lines {
+		gutter := seg{text: "  "}
+		if d != nil && i < len(d.Marks) {
+			switch d.Marks[i] {
+			case linediff.Added:
+				gutter = seg{text: "+ ", st: th.added}
+			case linediff.Changed:
+				gutter = seg{text: "~ ", st: th.changed}
+			}
+		}
+		out[i] = append(line{gutter}, l...)
+	}
+	return out
+}
+
+// diffNote is the line above a marked file: what it is compared with and
+// how many lines are changed, added and removed.
+func diffNote(d *FileDiff, th theme) []seg {
+	against := sanitize(d.Against)
+	if d.Equal() {
+		return []seg{{text: "the same as in " + against, st: th.aside}}
+	}
+	note := []seg{{text: "against " + against + ":", st: th.aside}}
+	noun := " lines"
+	part := func(mark string, st style, n int, what string) {
+		if n == 0 {
+			return
+		}
+		if len(note) > 1 {
+			note = append(note, seg{text: ",", st: th.aside})
+		}
+		if mark != "" {
+			note = append(note, seg{text: " "}, seg{text: mark, st: st})
+		}
+		if n == 1 && noun != "" {
+			noun = " line"
+		}
+		note = append(note, seg{text: fmt.Sprintf(" %d%s %s", n, noun, what), st: th.aside})
+		noun = ""
+	}
+	added, changed := d.Counts()
+	part("~", th.changed, changed, "changed")
+	part("+", th.added, added, "added")
+	part("", th.aside, d.Removed, "removed")
+	return note
+}
+
+// recordedCaption stands above a recorded transcript (LessonView.Recorded).
+const recordedCaption = "Recorded run, each side's events in order:"
+
 // lessonLines draws a lesson block: a box titled with the lesson id that
-// holds the title, each file's code under its label, the command that
-// runs the lesson and the transcript of a run.
+// holds the title, each file's code under its label (its diff marks in
+// a gutter), the command that runs the lesson and the transcript of a
+// run, captioned when it is a recorded one.
 func (r *nodeRenderer) lessonLines(fence content.Fence) []line {
 	th := r.theme
 	id := fence.Lesson
@@ -220,13 +278,16 @@ func (r *nodeRenderer) lessonLines(fence content.Fence) []line {
 			body = append(body, nil)
 		}
 		body = append(body, fill(atomize([]seg{{text: sanitize(label), st: th.fileLabel}}), inner)...)
+		if f.Diff != nil {
+			body = append(body, fill(atomize(diffNote(f.Diff, th)), inner)...)
+		}
 		body = append(body, nil)
 		kind := content.FencePlain
 		if f.Path == "" || strings.HasSuffix(f.Path, ".go") {
 			kind = content.FenceGo
 		}
 		code := strings.TrimRight(sanitize(expandTabs(string(f.Source))), "\n")
-		body = append(body, indentLines(r.codeLines(kind, code), "  ")...)
+		body = append(body, markLines(r.codeLines(kind, code), f.Diff, th)...)
 	}
 	if v.Command != "" {
 		if len(body) > 0 {
@@ -237,6 +298,9 @@ func (r *nodeRenderer) lessonLines(fence content.Fence) []line {
 	if t := strings.TrimRight(v.Transcript, "\n"); t != "" {
 		if len(body) > 0 {
 			body = append(body, nil)
+		}
+		if v.Recorded {
+			body = append(body, fill(atomize([]seg{{text: recordedCaption, st: th.aside}}), inner)...)
 		}
 		for _, row := range strings.Split(t, "\n") {
 			body = append(body, line{{text: row, raw: true}})

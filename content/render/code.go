@@ -196,36 +196,30 @@ func markLines(lines []line, d *FileDiff, th theme) []line {
 	return out
 }
 
-// diffNote is the line above a marked file: what it is compared with and
-// how many lines are changed, added and removed.
-func diffNote(d *FileDiff, th theme) []seg {
-	against := sanitize(d.Against)
+// Summary says what a file is compared with and how many of its lines
+// differ: "against sticky/sendall-wrong: ~ 9 lines changed, + 13 added,
+// 1 removed", or "the same as in sticky/sendall-wrong".
+func (d *FileDiff) Summary() string {
 	if d.Equal() {
-		return []seg{{text: "the same as in " + against, st: th.aside}}
-	}
-	note := []seg{{text: "against " + against + ":", st: th.aside}}
-	noun := " lines"
-	part := func(mark string, st style, n int, what string) {
-		if n == 0 {
-			return
-		}
-		if len(note) > 1 {
-			note = append(note, seg{text: ",", st: th.aside})
-		}
-		if mark != "" {
-			note = append(note, seg{text: " "}, seg{text: mark, st: st})
-		}
-		if n == 1 && noun != "" {
-			noun = " line"
-		}
-		note = append(note, seg{text: fmt.Sprintf(" %d%s %s", n, noun, what), st: th.aside})
-		noun = ""
+		return "the same as in " + d.Against
 	}
 	added, changed := d.Counts()
-	part("~", th.changed, changed, "changed")
-	part("+", th.added, added, "added")
-	part("", th.aside, d.Removed, "removed")
-	return note
+	var parts []string
+	noun := " lines"
+	for _, p := range []struct {
+		mark, what string
+		n          int
+	}{{"~ ", "changed", changed}, {"+ ", "added", added}, {"", "removed", d.Removed}} {
+		if p.n == 0 {
+			continue
+		}
+		if p.n == 1 && noun != "" {
+			noun = " line"
+		}
+		parts = append(parts, fmt.Sprintf("%s%d%s %s", p.mark, p.n, noun, p.what))
+		noun = ""
+	}
+	return "against " + d.Against + ": " + strings.Join(parts, ", ")
 }
 
 // recordedCaption stands above a recorded transcript (LessonView.Recorded).
@@ -279,7 +273,7 @@ func (r *nodeRenderer) lessonLines(fence content.Fence) []line {
 		}
 		body = append(body, fill(atomize([]seg{{text: sanitize(label), st: th.fileLabel}}), inner)...)
 		if f.Diff != nil {
-			body = append(body, fill(atomize(diffNote(f.Diff, th)), inner)...)
+			body = append(body, fill(atomize([]seg{{text: sanitize(f.Diff.Summary()), st: th.aside}}), inner)...)
 		}
 		body = append(body, nil)
 		kind := content.FencePlain

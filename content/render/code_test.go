@@ -206,3 +206,25 @@ func boxTop(id string, width int) string {
 }
 
 func boxBottom(width int) string { return "└" + strings.Repeat("─", width-1) + "\n" }
+
+func TestFileDiffSummary(t *testing.T) {
+	cases := []struct {
+		older, newer string
+		want         string
+	}{
+		{"a\n", "a\n", "the same as in x/y-wrong"},
+		{"a\n", "b\n", "against x/y-wrong: ~ 1 line changed"},
+		{"a\nb\n", "c\nd\n", "against x/y-wrong: ~ 2 lines changed"},
+		{"a\n", "a\nb\n", "against x/y-wrong: + 1 line added"},
+		{"a\nb\nc\n", "a\n", "against x/y-wrong: 2 lines removed"},
+		{"a\nb\n", "x\nb\ny\nz\n", "against x/y-wrong: ~ 1 line changed, + 2 added"},
+		{"a\nb\nc\nd\n", "x\nb\nc\n", "against x/y-wrong: ~ 1 line changed, 1 removed"},
+		{"a\nb\nc\nd\n", "b\nc\nd\ne\nf\n", "against x/y-wrong: + 2 lines added, 1 removed"},
+	}
+	for _, tc := range cases {
+		d := &FileDiff{Against: "x/y-wrong", Result: linediff.Compare(tc.older, tc.newer)}
+		if got := d.Summary(); got != tc.want {
+			t.Errorf("Summary of %q against %q = %q, want %q", tc.newer, tc.older, got, tc.want)
+		}
+	}
+}

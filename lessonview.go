@@ -38,8 +38,8 @@ func (env *cliEnv) lessonViews(ctx context.Context, run bool, width int, color b
 	return &lessonViews{ctx: ctx, env: env, run: run, width: width, color: color}
 }
 
-// sides are a lesson's programs, in the order a lesson block shows them.
-var sides = []struct {
+// lessonSides are a lesson's programs, in the order a lesson block shows them.
+var lessonSides = []struct {
 	label string
 	dir   func(lessons.Lesson) string
 }{
@@ -58,7 +58,7 @@ func (v *lessonViews) view(id string) (render.LessonView, bool) {
 		wrong = &w
 	}
 	lv := render.LessonView{ID: l.ID, Title: l.Title, Command: "sockbook run " + l.ID}
-	for _, side := range sides {
+	for _, side := range lessonSides {
 		files, err := lessons.Source(side.dir(l))
 		if err != nil {
 			return render.LessonView{}, false

@@ -18,7 +18,10 @@
 //	```sh / ```console       commands; lines starting "$ " are prompts
 //
 // and block quotes that open with **Note**, **Tip**, **Pitfall** or
-// **Warning** become labelled call-outs.
+// **Warning** become labelled call-outs. A lesson's code is set two
+// columns in; that gutter holds the marks of lines that differ from
+// another lesson's (CodeFile.Diff), so marked code stands where unmarked
+// code does and is no wider.
 package render
 
 import (

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"sockbook/runner"
 )
@@ -90,4 +91,19 @@ type crlfWriter struct{ w io.Writer }
 func (c crlfWriter) Write(p []byte) (int, error) {
 	_, err := c.w.Write([]byte(strings.ReplaceAll(string(p), "\n", "\r\n")))
 	return len(p), err
+}
+
+// inParallel calls work(i) for every i below count, at most limit calls
+// at a time, and returns when all have returned.
+func inParallel(limit, count int, work func(i int)) {
+	slots := make(chan struct{}, max(limit, 1))
+	var wg sync.WaitGroup
+	for i := range count {
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			work(i)
+		})
+	}
+	wg.Wait()
 }

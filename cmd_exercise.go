@@ -7,11 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
-	"sync"
 	"time"
 
+	"sockbook/content/render"
 	"sockbook/runner"
 	"sockbook/runner/check"
 	"sockbook/runner/check/workspace"
@@ -118,7 +120,8 @@ Usage: sockbook check EXERCISE [FILE] [flags]
 
 Runs your program (FILE, or exercises/EXERCISE/main.go in this workspace)
 through the exercise's scenarios and prints a verdict for each. --all
-checks every exercise of a workspace at once (for a class's CI).
+checks every exercise of a workspace, as many at once as there are cores
+(for a class's CI).
 Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON")
 	engine := addEngineFlag(fs)
@@ -126,7 +129,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	width := fs.Int("width", 0, "width in columns")
 	scenarios := fs.String("scenario", "", "run only these scenarios (comma-separated names)")
 	connect := fs.String("connect", "", "check a server already running at this address (scenarios that must start the server themselves are skipped)")
-	all := fs.Bool("all", false, "check every exercise of the workspace (this folder, or WORKSPACE), all at once")
+	all := fs.Bool("all", false, "check every exercise of the workspace (this folder, or WORKSPACE), as many at once as there are cores")
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -157,7 +160,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	case len(pos) == 2:
 		path = pos[1]
 	case inWorkspace:
-		path = w.ExercisePath(ex.ID)
+		path = relativePath(w.ExercisePath(ex.ID))
 	default:
 		fmt.Fprintf(env.stderr, "sockbook check: give the program to check (sockbook check %s FILE), or run it in a workspace (sockbook init DIR)\n", ex.ID)
 		return exitUsage
@@ -181,7 +184,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 		if *connect != "" {
 			target = "the server at " + *connect
 		}
-		fmt.Fprintf(env.stdout, "Checking %s against %s (%d scenarios)\n", target, ex.ID, len(ex.Scenarios))
+		printWrapped(env.stdout, env.term.displayWidth(*width), "", "  ", fmt.Sprintf("Checking %s against %s (%d scenarios)", target, ex.ID, len(ex.Scenarios)), nil)
 		opts.OnScenario = func(r check.ScenarioResult) { printScenarioLine(env.stdout, pal, r) }
 	}
 	rep, err := check.Run(ctx, ex, prog, opts)
@@ -215,6 +218,20 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	return exitFailed
 }
 
+// relativePath returns path relative to the current folder when it lies
+// below it (shorter in messages), else path itself.
+func relativePath(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(wd, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return path
+	}
+	return rel
+}
+
 // verdictPalette colours check output.
 type verdictPalette struct{ pass, fail, skip, dim func(string) string }
 
@@ -240,9 +257,10 @@ func printScenarioLine(w io.Writer, pal verdictPalette, r check.ScenarioResult) 
 }
 
 // printCheckSummary explains the first failure, with its transcript, and
-// says what to do next.
+// says what to do next, wrapped to width as the chapters are.
 func printCheckSummary(env *cliEnv, pal verdictPalette, rep *check.Report, width int, color bool) {
 	w := env.stdout
+	say := func(first, rest, text string) { printWrapped(w, width, first, rest, text, nil) }
 	passed, skipped := 0, 0
 	var first *check.ScenarioResult
 	for i := range rep.Scenarios {
@@ -257,28 +275,50 @@ func printCheckSummary(env *cliEnv, pal verdictPalette, rep *check.Report, width
 		}
 	}
 	fmt.Fprintln(w)
-	if rep.Pass && skipped > 0 {
-		fmt.Fprintf(w, "%s %d scenarios pass; %d skipped (they start the server themselves: check a file to run them).\n", pal.pass("Passed:"), passed, skipped)
+	switch {
+	case rep.Pass && skipped > 0:
+		printWrapped(w, width, "", "", fmt.Sprintf("Passed: %d scenarios pass; %d skipped (they start the server themselves: check a file to run them).", passed, skipped), pal.pass)
+		return
+	case rep.Pass:
+		printWrapped(w, width, "", "", fmt.Sprintf("Passed: all %d scenarios pass. `sockbook solution %s` shows the reference solution to compare.", passed, rep.Exercise), pal.pass)
 		return
 	}
-	if rep.Pass {
-		fmt.Fprintf(w, "%s all %d scenarios pass. `sockbook solution %s` shows the reference solution to compare.\n", pal.pass("Passed:"), passed, rep.Exercise)
-		return
-	}
-	fmt.Fprintf(w, "%s %d of %d scenarios pass.\n\n", pal.fail("Failed:"), passed, len(rep.Scenarios))
+	printWrapped(w, width, "", "", fmt.Sprintf("Failed: %d of %d scenarios pass.", passed, len(rep.Scenarios)), pal.fail)
+	fmt.Fprintln(w)
 	if first == nil {
 		return
 	}
-	fmt.Fprintf(w, "First failure: %s — %s\n", first.Name, first.Doc)
-	fmt.Fprintf(w, "  %s\n", first.What)
+	say("", "", fmt.Sprintf("First failure: %s — %s", first.Name, first.Doc))
+	say("  ", "  ", first.What)
 	if first.Expected != "" || first.Got != "" {
-		fmt.Fprintf(w, "  expected: %s\n  got:      %s\n", first.Expected, first.Got)
+		say("  ", "            ", "expected: "+first.Expected)
+		say("  ", "            ", "got:      "+first.Got)
 	}
 	if len(first.Events) > 0 {
-		fmt.Fprintln(w, "\nTranscript of that scenario (your program, and the checker's side):")
+		fmt.Fprintln(w)
+		say("", "", "Transcript of that scenario (your program, and the checker's side):")
 		transcript.Print(w, trimEvents(first.Events, 60), transcript.Options{Layout: transcript.Interleaved, Color: color, Width: width, Wire: true, Times: true})
 	}
-	fmt.Fprintf(w, "\nStuck? `sockbook hint %s` gives a hint. Re-run one scenario with --scenario %s.\n", rep.Exercise, first.Name)
+	fmt.Fprintln(w)
+	say("", "", fmt.Sprintf("Stuck? `sockbook hint %s` gives a hint. Re-run one scenario with --scenario %s.", rep.Exercise, first.Name))
+}
+
+// printWrapped writes text wrapped to width columns: its first line after
+// the prefix first, the others after rest. label, if set, colours the
+// text's first word (a verdict such as "Passed:") after the wrapping, so
+// that colour never changes where a line breaks.
+func printWrapped(w io.Writer, width int, first, rest, text string, label func(string) string) {
+	avail := max(width-max(render.VisibleWidth(first), render.VisibleWidth(rest)), 20)
+	for i, line := range render.Wrap(text, avail) {
+		prefix := rest
+		if i == 0 {
+			prefix = first
+			if word, after, ok := strings.Cut(line, " "); ok && label != nil {
+				line = label(word) + " " + after
+			}
+		}
+		fmt.Fprintln(w, prefix+line)
+	}
 }
 
 // trimEvents keeps the start and the end of a long transcript.
@@ -402,8 +442,9 @@ your work (it asks first; --yes for scripts).`)
 	return exitOK
 }
 
-// checkAll checks every exercise of a workspace at the same time and
-// prints one line per exercise (or a JSON array of the reports).
+// checkAll checks every exercise of a workspace, as many at once as the
+// machine has cores, and prints one line per exercise (or a JSON array of
+// the reports).
 func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engine runner.Engine) int {
 	dir := "."
 	if len(pos) > 1 {
@@ -421,18 +462,18 @@ func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engin
 	exercises := check.All()
 	reports := make([]*check.Report, len(exercises))
 	errs := make([]error, len(exercises))
-	var wg sync.WaitGroup
-	for i, ex := range exercises {
-		wg.Go(func() {
-			prog, err := runner.LoadProgram(w.ExercisePath(ex.ID))
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			reports[i], errs[i] = check.Run(ctx, ex, prog, check.Options{Command: env.child, Engine: engine})
-		})
-	}
-	wg.Wait()
+	// At most as many checks at once as the machine has cores: each runs
+	// a server and its checker's clients, and more at once only makes
+	// every check slower and its time-bound scenarios less fair.
+	inParallel(runtime.NumCPU(), len(exercises), func(i int) {
+		ex := exercises[i]
+		prog, err := runner.LoadProgram(w.ExercisePath(ex.ID))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		reports[i], errs[i] = check.Run(ctx, ex, prog, check.Options{Command: env.child, Engine: engine})
+	})
 	pass := true
 	var done []*check.Report
 	for i, ex := range exercises {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -31,6 +32,10 @@ With --run, every lesson runs now and the page shows that run instead.`)
 	if err := site.Export(*dir, content.Chapters(), views.view); err != nil {
 		fmt.Fprintf(env.stderr, "sockbook export: %v\n", err)
 		return exitFailed
+	}
+	if errors.Is(views.err, context.Canceled) {
+		fmt.Fprintln(env.stderr, "sockbook export: interrupted; the site is incomplete")
+		return exitInt
 	}
 	if views.err != nil {
 		fmt.Fprintf(env.stderr, "sockbook export: %v\n", views.err)

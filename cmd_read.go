@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -50,6 +51,10 @@ Examples:
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook read: %v\n", err)
 		return exitFailed
+	}
+	if errors.Is(views.err, context.Canceled) {
+		fmt.Fprintln(env.stderr, "sockbook read: interrupted")
+		return exitInt
 	}
 	if views.err != nil {
 		fmt.Fprintf(env.stderr, "sockbook read: %v\n", views.err)

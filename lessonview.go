@@ -72,6 +72,9 @@ func (v *lessonViews) view(id string) (render.LessonView, bool) {
 		lv.Files = append(lv.Files, f)
 	}
 	opts := transcript.Options{Layout: transcript.Interleaved, Color: v.color, Width: v.width - 4, Wire: l.Wire}
+	if v.run && v.err == nil && v.ctx.Err() != nil {
+		v.err = fmt.Errorf("run %s: %w", l.ID, v.ctx.Err()) // Ctrl-C: run no more lessons
+	}
 	switch {
 	case !v.run:
 		// A lesson without a recording (one added since the lessons'

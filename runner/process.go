@@ -33,10 +33,12 @@ type exitStatus struct {
 	crash  string // the first line of a runtime crash ("panic: …"), if any
 }
 
-// process is one running program, in a process group of its own.
+// process is one running program, with everything it starts (a process
+// group on Unix, a Job Object on Windows).
 type process struct {
 	side  event.Side
 	cmd   *exec.Cmd
+	tree  *tree
 	stdin io.WriteCloser
 	// native is set for a binary built by the go engine, whose real
 	// descriptors 1 and 2 carry all its output; under the interpreter they
@@ -73,7 +75,7 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 		// it back on, as the user had it, before the program runs.
 		cmd.Env = append(cmd.Env, "GOGC=off", childproto.UserGOGC+"="+os.Getenv("GOGC"))
 	}
-	setProcessGroup(cmd)
+	prepareTree(cmd)
 
 	var closeAfterStart []io.Closer
 	defer func() {
@@ -162,6 +164,19 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 		return nil, fmt.Errorf("start %s: %w", sp.side, err)
 	}
 	p.cmd = cmd
+	t, err := newTree(cmd)
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		for _, r := range readers {
+			r.Close()
+		}
+		if closeOnFailure != nil {
+			closeOnFailure.Close()
+		}
+		return nil, fmt.Errorf("start %s: %w", sp.side, err)
+	}
+	p.tree = t
 	sendConfig()
 
 	var wg sync.WaitGroup
@@ -175,6 +190,9 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 	}
 	go func() {
 		err := cmd.Wait()
+		// Whatever the program started and left behind ends with it.
+		t.kill()
+		t.release()
 		// Output still in the pipes is read, but a grandchild that holds a
 		// pipe open must not keep the run waiting.
 		drained := make(chan struct{})
@@ -283,7 +301,7 @@ func (p *process) kill() {
 	p.mu.Lock()
 	p.killed = true
 	p.mu.Unlock()
-	killGroup(p.cmd)
+	p.tree.kill()
 	p.start()
 }
 

@@ -2,6 +2,7 @@ package runner_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -363,4 +364,34 @@ func TestChildThatCannotStart(t *testing.T) {
 		buf := make([]byte, 1<<16)
 		t.Errorf("%d goroutines before the run, %d after it:\n%s", before, n, buf[:runtime.Stack(buf, true)])
 	}
+}
+
+// TestNothingOutlivesTheRun: a program that leaves a program of its own
+// running when it exits does not leave it running after the run.
+func TestNothingOutlivesTheRun(t *testing.T) {
+	res := run(t, runner.Spec{Server: load(t, "testdata/hostile/leaves_child.go"), Client: load(t, helloClient)})
+	if out := texts(res, event.Server, event.Stdout); len(out) == 0 || !strings.Contains(out[0], "left a sleep running") {
+		t.Fatalf("the server did not start its sleep: %v %v", out, res.Failures)
+	}
+	if pids := processesRunning(t, "sleep\x0031.25\x00"); len(pids) > 0 {
+		t.Errorf("the server's sleep is still running after the run: %v", pids)
+	}
+}
+
+// processesRunning returns the ids of the processes whose command line
+// starts with cmdline (arguments separated by NUL bytes, as in /proc).
+func processesRunning(t *testing.T, cmdline string) []string {
+	t.Helper()
+	dirs, err := filepath.Glob("/proc/[0-9]*")
+	if err != nil || len(dirs) == 0 {
+		t.Skip("needs /proc")
+	}
+	var pids []string
+	for _, dir := range dirs {
+		b, err := os.ReadFile(filepath.Join(dir, "cmdline"))
+		if err == nil && strings.HasPrefix(string(b), cmdline) {
+			pids = append(pids, filepath.Base(dir))
+		}
+	}
+	return pids
 }

@@ -12,12 +12,14 @@ import (
 
 func cmdExport(ctx context.Context, env *cliEnv, args []string) int {
 	fs := newFlags(env, "export", `
-Usage: sockbook export --html DIR
+Usage: sockbook export --html DIR [--run]
 
-Writes every chapter as a web page, with each lesson's code and a transcript
-recorded now, plus an index and a stylesheet. No JavaScript, no network.
-Open DIR/index.html in a browser.`)
+Writes every chapter as a web page, with each lesson's code and its
+recorded run (the transcript its test holds), plus an index and a
+stylesheet. No JavaScript, no network. Open DIR/index.html in a browser.
+With --run, every lesson runs now and the page shows that run instead.`)
 	dir := fs.String("html", "", "write the chapters as a static web site into this folder")
+	runLessons := fs.Bool("run", false, "run every lesson and show the transcript of that run, not the recorded one")
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -26,7 +28,7 @@ Open DIR/index.html in a browser.`)
 		fs.Usage()
 		return exitUsage
 	}
-	views := env.lessonViews(ctx, true, 104, false)
+	views := env.lessonViews(ctx, *runLessons, 104, false)
 	if err := site.Export(*dir, content.Chapters(), views.view); err != nil {
 		fmt.Fprintf(env.stderr, "sockbook export: %v\n", err)
 		return exitFailed

@@ -18,13 +18,16 @@ func cmdRead(ctx context.Context, env *cliEnv, args []string) int {
 Usage: sockbook read CHAPTER [flags]
 
 Shows a chapter, rendered for the terminal (paged with $PAGER when long).
+Each lesson shows its code, a "right" lesson's lines marked where they
+differ from the "wrong" one it fixes (+ added, ~ changed), and under it
+the lesson's recorded run; --run runs the lessons now instead.
 Chapters: %s
 
 Examples:
   sockbook read basics
   sockbook read basics --run      each lesson run in place, its transcript under its code
   sockbook read sticky --width 72`, strings.Join(content.IDs(), ", ")))
-	runLessons := fs.Bool("run", false, "run every lesson in the chapter and show its transcript under its code")
+	runLessons := fs.Bool("run", false, "run every lesson in the chapter and show the transcript of that run, not the recorded one")
 	width := fs.Int("width", 0, "width in columns (default: the terminal's, at most 100, or 80)")
 	noColor := fs.Bool("no-color", false, "no colours (also: NO_COLOR=1, TERM=dumb, or output that is not a terminal)")
 	noPager := fs.Bool("no-pager", false, "do not page long output through $PAGER")

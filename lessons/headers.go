@@ -27,6 +27,7 @@ var headers = []Lesson{
 	},
 	{
 		ID:    "headers/recv-loop-right",
+		Fixes: "headers/recv-loop-wrong",
 		Title: "Right: io.ReadFull reads exactly the body, or fails",
 		Wire:  true,
 	},
@@ -38,6 +39,7 @@ var headers = []Lesson{
 	},
 	{
 		ID:    "headers/text-length-right",
+		Fixes: "headers/text-length-wrong",
 		Title: "Right: a decimal length ended by a newline",
 		Input: "hello\n3 apples\n",
 		Wire:  true,
@@ -49,6 +51,7 @@ var headers = []Lesson{
 	},
 	{
 		ID:    "headers/endian-right",
+		Fixes: "headers/endian-wrong",
 		Title: "Right: both sides use network byte order",
 		Wire:  true,
 	},
@@ -59,6 +62,7 @@ var headers = []Lesson{
 	},
 	{
 		ID:    "headers/int32-right",
+		Fixes: "headers/int32-wrong",
 		Title: "Right: a file size as an 8-byte unsigned number",
 		Wire:  true,
 	},
@@ -80,6 +84,7 @@ var headers = []Lesson{
 	},
 	{
 		ID:    "headers/limit-right",
+		Fixes: "headers/limit-wrong",
 		Title: "Right: checking the length against a limit first",
 		Wire:  true,
 	},
@@ -91,6 +96,7 @@ var headers = []Lesson{
 	},
 	{
 		ID:     "headers/ready-right",
+		Fixes:  "headers/ready-wrong",
 		Title:  "Right: length and body sent without waiting",
 		Faults: relay.Plan{Delay: 20 * time.Millisecond},
 		Wire:   true,

@@ -9,6 +9,7 @@ var projects = []Lesson{
 	},
 	{
 		ID:    "projects/shell-right",
+		Fixes: "projects/shell-wrong",
 		Title: "Right: an argv list, no shell; the ; is only a character",
 		Input: "echo hi; touch pwned\n",
 	},
@@ -24,6 +25,7 @@ var projects = []Lesson{
 	},
 	{
 		ID:    "projects/pipes-right",
+		Fixes: "projects/pipes-wrong",
 		Title: "Right: both pipes read while the command runs",
 	},
 	{
@@ -32,6 +34,7 @@ var projects = []Lesson{
 	},
 	{
 		ID:    "projects/charset-right",
+		Fixes: "projects/charset-wrong",
 		Title: "Right: each line decoded in the charset it was sent in",
 	},
 	{
@@ -49,6 +52,7 @@ var projects = []Lesson{
 	},
 	{
 		ID:    "projects/path-right",
+		Fixes: "projects/path-wrong",
 		Title: "Right: file names from the wire checked, bad ones refused",
 		Input: "notes.txt\n../escaped.txt\n\"\"\n.\n..\nsub/notes.txt\n" +
 			"..\\escaped.txt\n\"bad\\x00.txt\"\nNUL\ncom1.log\nC:x\n" +

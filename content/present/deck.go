@@ -110,7 +110,8 @@ func (d *Deck) Lines(i, textWidth int) []string {
 }
 
 // SetTranscript makes the lesson blocks of lesson id show text as their
-// transcript, in every section, from the next render on.
+// transcript, a run made now in place of the view's own (such as its
+// recorded run), in every section, from the next render on.
 func (d *Deck) SetTranscript(id, text string) {
 	d.transcripts[id] = text
 	clear(d.cache)
@@ -152,7 +153,7 @@ func (d *Deck) view(id string) (render.LessonView, bool) {
 	}
 	v, ok := d.opts.Lessons(id)
 	if t, has := d.transcripts[id]; has && ok {
-		v.Transcript = t
+		v.Transcript, v.Recorded = t, false
 	}
 	return v, ok
 }

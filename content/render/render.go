@@ -18,7 +18,10 @@
 //	```sh / ```console       commands; lines starting "$ " are prompts
 //
 // and block quotes that open with **Note**, **Tip**, **Pitfall** or
-// **Warning** become labelled call-outs.
+// **Warning** become labelled call-outs. A lesson's code is set two
+// columns in; that gutter holds the marks of lines that differ from
+// another lesson's (CodeFile.Diff), so marked code stands where unmarked
+// code does and is no wider.
 package render
 
 import (
@@ -29,6 +32,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"sockbook/content"
+	"sockbook/content/linediff"
 )
 
 // DefaultWidth is the width Render uses when Options.Width is not positive.
@@ -50,7 +54,8 @@ type Options struct {
 }
 
 // LessonView is what a ```lesson block shows: the lesson's programs, the
-// command that runs them and, when there is one, a transcript of a run.
+// command that runs them and, when there is one, a transcript of a run:
+// one recorded when the lesson was last checked, or one made now.
 type LessonView struct {
 	// ID is the lesson id, "<chapter>/<name>".
 	ID string
@@ -64,6 +69,10 @@ type LessonView struct {
 	// Transcript is pre-rendered text (it may hold ANSI codes) placed
 	// verbatim under the code; escape codes are removed when colour is off.
 	Transcript string
+	// Recorded reports whether Transcript is the lesson's recorded run
+	// (each side's events in order, side after side) rather than a run
+	// made now; a recorded one is captioned as such.
+	Recorded bool
 }
 
 // CodeFile is one source file shown in a lesson block.
@@ -75,6 +84,21 @@ type CodeFile struct {
 	// Source is the file's content. Files ending in ".go" (or with no
 	// path) are highlighted as Go.
 	Source []byte
+	// Diff, when set, marks the lines of Source that differ from the
+	// same file of another lesson; nil marks none.
+	Diff *FileDiff
+}
+
+// FileDiff says how a lesson's file differs from the same file of the
+// lesson it is shown against: a "right" program against its "wrong" one.
+// Lines are marked in a gutter, "+" added and "~" changed, under a line
+// that counts them.
+type FileDiff struct {
+	// Against is the id of the other lesson, such as "sticky/sendall-wrong".
+	Against string
+	// Result is linediff.Compare of the other file's source and this
+	// one's: a mark for each line of Source.
+	linediff.Result
 }
 
 // Render renders a Markdown document for the terminal. The result ends

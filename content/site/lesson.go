@@ -55,8 +55,9 @@ func (r lessonRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 }
 
 // render writes a lesson: its title, its programs (one column per side,
-// side by side on a wide screen), the command that runs it and its
-// transcript.
+// side by side on a wide screen, the lines that differ from the lesson it
+// fixes marked), the command that runs it and its transcript, recorded or
+// made now.
 func (r lessonRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
@@ -87,7 +88,12 @@ func (r lessonRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering 
 			w.WriteString("<div class=\"program\">\n")
 			for _, f := range side {
 				fmt.Fprintf(w, "<h4>%s</h4>\n", html.EscapeString(fileLabel(f)))
-				writeCode(w, sourceLanguage(f), string(f.Source))
+				if f.Diff == nil {
+					writeCode(w, sourceLanguage(f), string(f.Source))
+					continue
+				}
+				fmt.Fprintf(w, "<p class=\"diff-summary\">%s</p>\n", html.EscapeString(f.Diff.Summary()))
+				writeMarkedCode(w, sourceLanguage(f), string(f.Source), f.Diff.Marks)
 			}
 			w.WriteString("</div>\n")
 		}
@@ -97,7 +103,11 @@ func (r lessonRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering 
 		fmt.Fprintf(w, "<h4>Run it</h4>\n<pre><code>$ %s</code></pre>\n", html.EscapeString(lv.Command))
 	}
 	if lv.Transcript != "" {
-		w.WriteString("<h4>Transcript</h4>\n")
+		if lv.Recorded {
+			w.WriteString("<h4>Recorded run</h4>\n<p class=\"caption\">Each side's events in order, side after side.</p>\n")
+		} else {
+			w.WriteString("<h4>Transcript</h4>\n")
+		}
 		writeTranscript(w, lv.Transcript)
 	}
 	w.WriteString("</section>\n")

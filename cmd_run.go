@@ -338,7 +338,7 @@ func explainCompileError(ctx context.Context, w io.Writer, f runner.Failure, spe
 	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	valid, msg, err := runner.Diagnose(ctx, "", *p)
+	valid, msg, err := runner.Diagnose(ctx, nil, *p)
 	switch {
 	case err != nil:
 		fmt.Fprintf(w, "(Could not ask the Go compiler: %v)\n", err)

@@ -7,8 +7,6 @@
 package child
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -42,40 +40,19 @@ const Arg = childproto.Arg
 // Main runs a child and returns its exit status. The runner gives it a
 // Config on descriptor 4 and reads events from descriptor 3.
 func Main() int {
-	events := os.NewFile(childproto.EventsFD, "events")
-	configFile := os.NewFile(childproto.ConfigFD, "config")
-	if events == nil || configFile == nil {
-		fmt.Fprintln(os.Stderr, "sockbook: the child mode is started by the runner, not by hand")
+	session, err := netwire.Open()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		return childproto.CodeSetup
 	}
-	var cfg childproto.Config
-	dec := json.NewDecoder(configFile)
-	if err := dec.Decode(&cfg); err != nil {
-		fmt.Fprintf(os.Stderr, "sockbook child: read config: %v\n", err)
-		return childproto.CodeSetup
-	}
-	c := newChild(cfg, events)
-	if cfg.WaitForStart {
-		rest := bufio.NewReader(io.MultiReader(dec.Buffered(), configFile))
-		c.wait = func() bool {
-			defer configFile.Close()
-			for {
-				line, err := rest.ReadString('\n')
-				if word := strings.TrimSpace(line); word != "" || err != nil {
-					return word == childproto.Go
-				}
-			}
-		}
-	} else {
-		configFile.Close()
-	}
-	return c.run()
+	return newChild(session).run()
 }
 
 // child holds one interpreted program's state.
 type child struct {
-	cfg childproto.Config
-	out *netwire.Emitter
+	cfg     childproto.Config
+	out     *netwire.Emitter
+	session *netwire.Session
 
 	// wait, if set, blocks until the runner says the program may start,
 	// and reports whether it did.
@@ -87,8 +64,8 @@ type child struct {
 	streams []*netwire.LineStream
 }
 
-func newChild(cfg childproto.Config, events *os.File) *child {
-	return &child{cfg: cfg, out: netwire.NewEmitter(events, cfg.Side)}
+func newChild(s *netwire.Session) *child {
+	return &child{cfg: s.Config, out: s.Events, wait: s.Wait, session: s}
 }
 
 func (c *child) run() int {

@@ -67,11 +67,17 @@ type LineWriter struct {
 	buf  []byte
 	// rewrite, if set, may change a line before it is reported.
 	rewrite func(string) string
+	// at, if set, is the time lines are stamped with instead of now.
+	at time.Duration
 }
 
 func (w *LineWriter) send(line string) {
 	if w.rewrite != nil {
 		line = w.rewrite(line)
+	}
+	if w.at != 0 {
+		w.emit.EmitAt(w.at, event.Event{Kind: w.kind, Text: line})
+		return
 	}
 	w.emit.Emit(event.Event{Kind: w.kind, Text: line})
 }
@@ -173,4 +179,90 @@ func RestoreGC() {
 	} else {
 		os.Setenv("GOGC", user)
 	}
+}
+
+// SyncedStream is an *os.File a compiled program writes to (its os.Stdout
+// or os.Stderr) whose lines are read at sync points: before each socket
+// event the program causes (so that a line printed before a socket call is
+// reported before it, as the interpreter's synchronous writers do), every
+// few milliseconds otherwise, and at the end. Sync is safe for concurrent
+// use.
+type SyncedStream struct {
+	mu   sync.Mutex
+	r, w *os.File
+	line *LineWriter
+	buf  []byte
+	// copied is closed when the background reader, where there is one,
+	// has read everything.
+	copied chan struct{}
+}
+
+// NewSyncedStream returns a SyncedStream whose lines are events of kind.
+func NewSyncedStream(out *Emitter, kind event.Kind) (*SyncedStream, error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("pipe for %s: %w", kind, err)
+	}
+	s := &SyncedStream{r: r, w: w, line: NewLineWriter(out, kind, nil), buf: make([]byte, 64<<10), copied: make(chan struct{})}
+	if !canReadNow {
+		// Lines are then stamped as they are read, a little late.
+		go func() {
+			defer close(s.copied)
+			io.Copy(s.line, r)
+		}()
+	}
+	return s, nil
+}
+
+// File is the stream's write end.
+func (s *SyncedStream) File() *os.File { return s.w }
+
+// Sync reports every complete line written so far, stamped with the time
+// t (zero: now) by which they were written.
+func (s *SyncedStream) Sync(t time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.line.at = t
+	s.drain()
+	s.line.at = 0
+}
+
+// drain reads what the pipe holds now, without waiting for more.
+func (s *SyncedStream) drain() {
+	if !canReadNow {
+		return
+	}
+	rc, err := s.r.SyscallConn()
+	if err != nil {
+		return
+	}
+	for {
+		n := 0
+		rc.Read(func(fd uintptr) bool {
+			n = readNow(fd, s.buf)
+			return true // never wait: an empty pipe is the end of the drain
+		})
+		if n <= 0 {
+			return
+		}
+		s.line.Write(s.buf[:n])
+	}
+}
+
+// Close reports everything written, the last partial line too, and closes
+// the stream.
+func (s *SyncedStream) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.w.Close()
+	if canReadNow {
+		s.drain()
+	} else {
+		select {
+		case <-s.copied:
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	s.line.Flush()
+	s.r.Close()
 }

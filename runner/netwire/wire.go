@@ -33,16 +33,24 @@ import (
 type recorder struct {
 	out      *Emitter
 	redirect map[string]string
-	conns    atomic.Int64
+	// before, if set, runs before each event that happened at t is
+	// reported: it reports the program's output written before then.
+	before func(t time.Duration)
+	conns  atomic.Int64
 }
 
-func (r *recorder) emit(ev event.Event) { r.out.Emit(ev) }
+func (r *recorder) emit(ev event.Event) { r.emitAt(event.Now(), ev) }
 
 // emitAt reports an event with the time it started. Writes, dials and
 // closes are stamped when the call begins and reads when it returns, so
 // that a read of some bytes never seems to come before their write, even
 // when the writer's process is descheduled between its call and its stamp.
-func (r *recorder) emitAt(t time.Duration, ev event.Event) { r.out.EmitAt(t, ev) }
+func (r *recorder) emitAt(t time.Duration, ev event.Event) {
+	if r.before != nil {
+		r.before(t - 1)
+	}
+	r.out.EmitAt(t, ev)
+}
 
 func (r *recorder) nextConn() int { return int(r.conns.Add(1)) }
 
@@ -51,6 +59,12 @@ func (r *recorder) nextConn() int { return int(r.conns.Add(1)) }
 // program, which installs once before it runs.
 func Install(out *Emitter, redirect map[string]string) {
 	current.Store(&recorder{out: out, redirect: redirect})
+}
+
+// installSynced is Install for a compiled program, whose output is
+// reported up to each socket call before the call itself.
+func installSynced(out *Emitter, redirect map[string]string, before func(time.Duration)) {
+	current.Store(&recorder{out: out, redirect: redirect, before: before})
 }
 
 // The net package's entry points, reported. Their signatures are net's

@@ -18,7 +18,8 @@
 //	```sh / ```console       commands; lines starting "$ " are prompts
 //
 // and block quotes that open with **Note**, **Tip**, **Pitfall** or
-// **Warning** become labelled call-outs.
+// **Warning** (in a Chinese chapter **注意**, **提示**, **陷阱** or
+// **警告**) become labelled call-outs.
 package render
 
 import (

@@ -79,6 +79,7 @@ Usage: sockbook init DIR
 Creates a workspace in DIR: one starter program per exercise, in
 DIR/exercises/<id>/main.go, and a progress file, DIR/sockbook.json.
 Existing files are never overwritten, so running it again is safe.`)
+	lang := addLangFlag(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -101,13 +102,14 @@ Existing files are never overwritten, so running it again is safe.`)
 		fmt.Fprintf(env.stderr, "sockbook init: %v\n", err)
 		return exitFailed
 	}
+	t := lang.texts()
 	for _, p := range wrote {
-		fmt.Fprintf(env.stdout, "wrote %s\n", p)
+		fmt.Fprintf(env.stdout, t.initWrote, p)
 	}
 	if len(wrote) == 0 {
-		fmt.Fprintf(env.stdout, "%s is already a workspace; nothing to write\n", pos[0])
+		fmt.Fprintf(env.stdout, t.initNothing, pos[0])
 	}
-	fmt.Fprintf(env.stdout, "\nNext: cd %s, edit exercises/%s/main.go, then run: sockbook check %s\n", pos[0], starters[0].ID, starters[0].ID)
+	fmt.Fprintf(env.stdout, t.initNext, pos[0], starters[0].ID, starters[0].ID)
 	return exitOK
 }
 
@@ -118,7 +120,9 @@ Usage: sockbook check EXERCISE [FILE] [flags]
 
 Runs your program (FILE, or exercises/EXERCISE/main.go in this workspace)
 through the exercise's scenarios and prints a verdict for each. --all
-checks every exercise of a workspace at once (for a class's CI).
+checks every exercise of a workspace at once (for a class's CI). The
+verdicts are explained in English or Chinese (--lang); --json is always
+English.
 Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON")
 	engine := addEngineFlag(fs)
@@ -127,12 +131,14 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	scenarios := fs.String("scenario", "", "run only these scenarios (comma-separated names)")
 	connect := fs.String("connect", "", "check a server already running at this address (scenarios that must start the server themselves are skipped)")
 	all := fs.Bool("all", false, "check every exercise of the workspace (this folder, or WORKSPACE), all at once")
+	lang := addLangFlag(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
 	}
+	t := lang.texts()
 	if *all {
-		return checkAll(ctx, env, pos, *asJSON, engine.engine)
+		return checkAll(ctx, env, t, pos, *asJSON, engine.engine)
 	}
 	if len(pos) < 1 || len(pos) > 2 {
 		fs.Usage()
@@ -176,12 +182,16 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	}
 	color := env.term.color && !*noColor
 	pal := newVerdictPalette(color)
+	ct, err := solutions.Checks(lang.lang)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook check: %v\n", err) // explained in English, then
+	}
 	if !*asJSON {
 		target := prog.Path
 		if *connect != "" {
-			target = "the server at " + *connect
+			target = fmt.Sprintf(t.checkServerAt, *connect)
 		}
-		fmt.Fprintf(env.stdout, "Checking %s against %s (%d scenarios)\n", target, ex.ID, len(ex.Scenarios))
+		fmt.Fprintf(env.stdout, t.checkHeading, target, ex.ID, len(ex.Scenarios))
 		opts.OnScenario = func(r check.ScenarioResult) { printScenarioLine(env.stdout, pal, r) }
 	}
 	rep, err := check.Run(ctx, ex, prog, opts)
@@ -207,7 +217,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 			return exitFailed
 		}
 	} else {
-		printCheckSummary(env, pal, rep, env.term.displayWidth(*width), color)
+		printCheckSummary(env, pal, t, ct, rep, env.term.displayWidth(*width), color)
 	}
 	if rep.Pass {
 		return exitOK
@@ -240,8 +250,8 @@ func printScenarioLine(w io.Writer, pal verdictPalette, r check.ScenarioResult) 
 }
 
 // printCheckSummary explains the first failure, with its transcript, and
-// says what to do next.
-func printCheckSummary(env *cliEnv, pal verdictPalette, rep *check.Report, width int, color bool) {
+// says what to do next, in the language of t and ct.
+func printCheckSummary(env *cliEnv, pal verdictPalette, t *texts, ct *solutions.CheckTexts, rep *check.Report, width int, color bool) {
 	w := env.stdout
 	passed, skipped := 0, 0
 	var first *check.ScenarioResult
@@ -258,37 +268,37 @@ func printCheckSummary(env *cliEnv, pal verdictPalette, rep *check.Report, width
 	}
 	fmt.Fprintln(w)
 	if rep.Pass && skipped > 0 {
-		fmt.Fprintf(w, "%s %d scenarios pass; %d skipped (they start the server themselves: check a file to run them).\n", pal.pass("Passed:"), passed, skipped)
+		fmt.Fprintf(w, t.checkPassedSkipped, pal.pass(t.checkPassedLabel), passed, skipped)
 		return
 	}
 	if rep.Pass {
-		fmt.Fprintf(w, "%s all %d scenarios pass. `sockbook solution %s` shows the reference solution to compare.\n", pal.pass("Passed:"), passed, rep.Exercise)
+		fmt.Fprintf(w, t.checkPassedAll, pal.pass(t.checkPassedLabel), passed, rep.Exercise)
 		return
 	}
-	fmt.Fprintf(w, "%s %d of %d scenarios pass.\n\n", pal.fail("Failed:"), passed, len(rep.Scenarios))
+	fmt.Fprintf(w, t.checkFailedCount, pal.fail(t.checkFailedLabel), passed, len(rep.Scenarios))
 	if first == nil {
 		return
 	}
-	fmt.Fprintf(w, "First failure: %s — %s\n", first.Name, first.Doc)
-	fmt.Fprintf(w, "  %s\n", first.What)
+	fmt.Fprintf(w, t.checkFirstFailure, first.Name, ct.Scenario(rep.Exercise, first.Name, first.Doc))
+	fmt.Fprintf(w, "  %s\n", ct.Message(first.What))
 	if first.Expected != "" || first.Got != "" {
-		fmt.Fprintf(w, "  expected: %s\n  got:      %s\n", first.Expected, first.Got)
+		fmt.Fprintf(w, t.checkExpectedGot, ct.Message(first.Expected), ct.Message(first.Got))
 	}
 	if len(first.Events) > 0 {
-		fmt.Fprintln(w, "\nTranscript of that scenario (your program, and the checker's side):")
-		transcript.Print(w, trimEvents(first.Events, 60), transcript.Options{Layout: transcript.Interleaved, Color: color, Width: width, Wire: true, Times: true})
+		fmt.Fprint(w, t.checkTranscript)
+		transcript.Print(w, trimEvents(first.Events, 60, t), transcript.Options{Layout: transcript.Interleaved, Color: color, Width: width, Wire: true, Times: true})
 	}
-	fmt.Fprintf(w, "\nStuck? `sockbook hint %s` gives a hint. Re-run one scenario with --scenario %s.\n", rep.Exercise, first.Name)
+	fmt.Fprintf(w, t.checkStuck, rep.Exercise, first.Name)
 }
 
 // trimEvents keeps the start and the end of a long transcript.
-func trimEvents(evs []event.Event, n int) []event.Event {
+func trimEvents(evs []event.Event, n int, t *texts) []event.Event {
 	if len(evs) <= n {
 		return evs
 	}
 	head := evs[:n/2]
 	tail := evs[len(evs)-n/2:]
-	gap := event.Event{Side: event.Runner, Kind: event.Note, Time: tail[0].Time, Text: fmt.Sprintf("… %d events left out …", len(evs)-n)}
+	gap := event.Event{Side: event.Runner, Kind: event.Note, Time: tail[0].Time, Text: fmt.Sprintf(t.checkLeftOut, len(evs)-n)}
 	out := append(append(append([]event.Event(nil), head...), gap), tail...)
 	return out
 }
@@ -299,11 +309,13 @@ Usage: sockbook hint EXERCISE
 
 Shows the exercise's next hint; each call in a workspace shows one more.`)
 	all := fs.Bool("all", false, "show every hint at once")
+	lang := addLangFlag(fs, env)
 	ex, code, done := parseExercise(env, fs, args)
 	if done {
 		return code
 	}
-	hints, err := solutions.Hints(ex.ID)
+	t := lang.texts()
+	hints, err := solutions.HintsIn(lang.lang, ex.ID)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook hint: %v\n", err)
 		return exitFailed
@@ -314,15 +326,15 @@ Shows the exercise's next hint; each call in a workspace shows one more.`)
 	}
 	upTo := progress.NextHint(ex.ID, len(hints), *all)
 	for i := 0; i < upTo; i++ {
-		fmt.Fprintf(env.stdout, "Hint %d of %d:\n%s\n\n", i+1, len(hints), hints[i])
+		fmt.Fprintf(env.stdout, t.hintHeader, i+1, len(hints), hints[i])
 	}
 	switch {
 	case upTo < len(hints) && inWorkspace:
-		fmt.Fprintf(env.stdout, "Run `sockbook hint %s` again for the next one.\n", ex.ID)
+		fmt.Fprintf(env.stdout, t.hintNext, ex.ID)
 	case upTo < len(hints):
-		fmt.Fprintf(env.stdout, "Outside a workspace each call shows the first hint; --all shows them all.\n")
+		fmt.Fprint(env.stdout, t.hintOutside)
 	default:
-		fmt.Fprintf(env.stdout, "That was the last hint. After a pass, `sockbook solution %s` shows the reference.\n", ex.ID)
+		fmt.Fprintf(env.stdout, t.hintLast, ex.ID)
 	}
 	if inWorkspace {
 		progress.RecordHints(ex.ID, upTo)
@@ -404,7 +416,7 @@ your work (it asks first; --yes for scripts).`)
 
 // checkAll checks every exercise of a workspace at the same time and
 // prints one line per exercise (or a JSON array of the reports).
-func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engine runner.Engine) int {
+func checkAll(ctx context.Context, env *cliEnv, t *texts, pos []string, asJSON bool, engine runner.Engine) int {
 	dir := "."
 	if len(pos) > 1 {
 		fmt.Fprintln(env.stderr, "sockbook check --all: at most one workspace folder")
@@ -457,7 +469,7 @@ func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engin
 			if !rep.Pass {
 				mark, pass = "✘", false
 			}
-			fmt.Fprintf(env.stdout, "%s %-16s %d/%d scenarios\n", mark, ex.ID, passed, len(rep.Scenarios))
+			fmt.Fprintf(env.stdout, t.checkAllLine, mark, ex.ID, passed, len(rep.Scenarios))
 		}
 	}
 	if asJSON {
@@ -472,7 +484,7 @@ func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, engin
 		return exitOK
 	}
 	if !asJSON {
-		fmt.Fprintln(env.stdout, "\nsockbook check EXERCISE shows why one fails.")
+		fmt.Fprint(env.stdout, t.checkAllWhy)
 	}
 	return exitFailed
 }

@@ -29,6 +29,7 @@ type runFlags struct {
 	input       string
 	interactive bool
 	engine      *engineFlag
+	lang        *langFlag
 	server      string
 	client      string
 	network     string
@@ -39,7 +40,7 @@ type runFlags struct {
 	connect     string
 }
 
-func (f *runFlags) register(fs *flag.FlagSet) {
+func (f *runFlags) register(fs *flag.FlagSet, env *cliEnv) {
 	fs.StringVar(&f.layout, "layout", "interleaved", "transcript layout: interleaved, columns, plain or json")
 	fs.BoolVar(&f.wire, "wire", false, "show socket calls: listen, accept, dial, each read and write")
 	fs.BoolVar(&f.noWire, "no-wire", false, "hide socket calls even where the lesson shows them")
@@ -49,6 +50,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.input, "input", "", "feed this file to the client's standard input")
 	fs.BoolVar(&f.interactive, "i", false, "type the client's standard input yourself")
 	f.engine = addEngineFlag(fs)
+	f.lang = addLangFlag(fs, env)
 	fs.StringVar(&f.server, "server", "", "run this server program (a .go file or folder) instead of the lesson's")
 	fs.StringVar(&f.client, "client", "", "run this client program (a .go file or folder) instead of the lesson's")
 	fs.StringVar(&f.network, "network", "", "tcp or udp, for --server/--client pairs without a lesson (default tcp)")
@@ -71,7 +73,8 @@ func cmdRun(ctx context.Context, env *cliEnv, args []string) int {
 Usage: sockbook run LESSON [flags]
        sockbook run --server a.go --client b.go [flags]
 
-Runs a lesson's server and client side by side and prints what both do.
+Runs a lesson's server and client side by side and prints what both do,
+under the lesson's title (in English or Chinese: --lang).
 Examples:
   sockbook run basics/echo
   sockbook run basics/echo --layout columns --wire
@@ -81,7 +84,7 @@ Examples:
   sockbook run basics/echo --only server --listen 0.0.0.0:9000
   sockbook run basics/echo --only client --connect 10.1.2.3:9000`)
 	var f runFlags
-	f.register(fs)
+	f.register(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -104,7 +107,19 @@ Examples:
 	}
 	opts.Width = env.term.displayWidth(f.width)
 	opts.Color = env.term.color && !f.noColor
-	return runAndPrint(ctx, env, spec, opts, env.child, runMode{step: f.step, only: f.only})
+	mode := runMode{step: f.step, only: f.only, texts: f.lang.texts()}
+	if l, err := lessons.Find(firstOf(pos)); err == nil && opts.Layout != transcript.JSON {
+		mode.title = l.ID + " — " + l.TitleIn(f.lang.lang)
+	}
+	return runAndPrint(ctx, env, spec, opts, env.child, mode)
+}
+
+// firstOf returns the first of args, or "" when there is none.
+func firstOf(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
 }
 
 // split turns a run into one side of a run across machines (--only).
@@ -151,8 +166,10 @@ func (f *runFlags) split(spec *runner.Spec, opts *transcript.Options, timeoutSet
 
 // runMode is how runAndPrint shows a run.
 type runMode struct {
-	step bool   // one event per key press
-	only string // "server" or "client" for a run split across machines
+	step  bool   // one event per key press
+	only  string // "server" or "client" for a run split across machines
+	title string // the lesson's id and title, printed first; "" for none
+	texts *texts // the words of the chosen language
 }
 
 // spec builds the run from the positional arguments and the flags.
@@ -225,6 +242,9 @@ func (f *runFlags) spec(pos []string) (runner.Spec, transcript.Options, error) {
 
 // runAndPrint runs spec, streaming the transcript, and prints a verdict.
 func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transcript.Options, command []string, mode runMode) int {
+	if mode.title != "" {
+		fmt.Fprintln(env.stdout, mode.title)
+	}
 	if h := transcript.Header(opts); h != "" {
 		fmt.Fprintln(env.stdout, h)
 	}
@@ -233,7 +253,7 @@ func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transc
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithCancel(ctx)
 		defer cancel()
-		stepper = newStepper(env, cancel)
+		stepper = newStepper(env, cancel, mode.texts.stepHelp)
 	}
 	out := env.stdout
 	if stepper != nil && stepper.raw {

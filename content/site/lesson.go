@@ -48,7 +48,10 @@ func (lessonTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 }
 
 // lessonRenderer writes a lesson block as HTML.
-type lessonRenderer struct{ lessons Lessons }
+type lessonRenderer struct {
+	lessons Lessons
+	words   words
+}
 
 func (r lessonRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindLesson, r.render)
@@ -94,10 +97,10 @@ func (r lessonRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering 
 		w.WriteString("</div>\n")
 	}
 	if lv.Command != "" {
-		fmt.Fprintf(w, "<h4>Run it</h4>\n<pre><code>$ %s</code></pre>\n", html.EscapeString(lv.Command))
+		fmt.Fprintf(w, "<h4>%s</h4>\n<pre><code>$ %s</code></pre>\n", html.EscapeString(r.words.runIt), html.EscapeString(lv.Command))
 	}
 	if lv.Transcript != "" {
-		w.WriteString("<h4>Transcript</h4>\n")
+		fmt.Fprintf(w, "<h4>%s</h4>\n", html.EscapeString(r.words.transcript))
 		writeTranscript(w, lv.Transcript)
 	}
 	w.WriteString("</section>\n")

@@ -86,7 +86,7 @@ const markupChapter = "# Markup\n\n" +
 func TestExportLessonMarkup(t *testing.T) {
 	dir := t.TempDir()
 	ch := content.Chapter{ID: "markup", Title: "Markup", Markdown: []byte(markupChapter)}
-	if err := site.Export(dir, []content.Chapter{ch}, fakeLessons); err != nil {
+	if err := site.Export(dir, one(ch)); err != nil {
 		t.Fatal(err)
 	}
 	doc := parsePage(t, filepath.Join(dir, "markup.html"))
@@ -188,7 +188,7 @@ func isUnder(n, ancestor *html.Node) bool {
 // by side on a wide screen through CSS alone.
 func TestStylesheetCoversMarkup(t *testing.T) {
 	dir := t.TempDir()
-	if err := site.Export(dir, content.Chapters(), fakeLessons); err != nil {
+	if err := site.Export(dir, editions()); err != nil {
 		t.Fatal(err)
 	}
 	css, err := os.ReadFile(filepath.Join(dir, "style.css"))
@@ -199,6 +199,11 @@ func TestStylesheetCoversMarkup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	zh, err := filepath.Glob(filepath.Join(dir, "zh", "*.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages = append(pages, zh...)
 	used := map[string]bool{}
 	for _, page := range pages {
 		for _, n := range find(parsePage(t, page), "", "") {

@@ -16,6 +16,13 @@
 // the language asked for (FindIn), so the workbook works while a
 // translation is under way.
 //
+// To add a translated chapter, write content/zh/<id>.md: nothing else
+// changes. `go test ./content/...` then holds it to its twin's shape and
+// flags what is left in English, and `go test ./content/render -update`
+// writes its terminal goldens (testdata/golden/zh/<id>-{60,80}-*.golden).
+// Exercise sections are headed "练习：<id>"; call-outs open with **注意**,
+// **提示**, **陷阱** or **警告**.
+//
 // It is also the one Markdown toolkit of the packages that read chapters
 // (content/render for the terminal, content/present for slides,
 // content/site for the web): one goldmark configuration (NewMarkdown,

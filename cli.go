@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"sockbook/runner"
 )
@@ -71,6 +72,33 @@ func addEngineFlag(fs *flag.FlagSet) *engineFlag {
 	return e
 }
 
+// sizeFlag is a flag that takes a size such as 512M or 2GiB.
+type sizeFlag struct{ bytes int64 }
+
+func (f *sizeFlag) String() string { return runner.FormatSize(f.bytes) }
+
+func (f *sizeFlag) Set(s string) error {
+	n, err := runner.ParseSize(s)
+	if err != nil {
+		return err
+	}
+	f.bytes = n
+	return nil
+}
+
+// addLimitFlags registers the flags that bound what a program may use and
+// returns the limits they give (the defaults where none is given).
+func addLimitFlags(fs *flag.FlagSet) func() runner.Limits {
+	d := runner.DefaultLimits()
+	memory := &sizeFlag{bytes: d.Memory}
+	fs.Var(memory, "max-memory", "stop a program that uses more memory than this (its children included)")
+	return func() runner.Limits {
+		l := d
+		l.Memory = memory.bytes
+		return l
+	}
+}
+
 // flagSet reports whether the flag name was given on the command line.
 func flagSet(fs *flag.FlagSet, name string) bool {
 	set := false
@@ -90,4 +118,19 @@ type crlfWriter struct{ w io.Writer }
 func (c crlfWriter) Write(p []byte) (int, error) {
 	_, err := c.w.Write([]byte(strings.ReplaceAll(string(p), "\n", "\r\n")))
 	return len(p), err
+}
+
+// inParallel calls work(i) for every i below count, at most limit calls
+// at a time, and returns when all have returned.
+func inParallel(limit, count int, work func(i int)) {
+	slots := make(chan struct{}, max(limit, 1))
+	var wg sync.WaitGroup
+	for i := range count {
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			work(i)
+		})
+	}
+	wg.Wait()
 }

@@ -7,11 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
-	"sync"
 	"time"
 
+	"sockbook/content/render"
 	"sockbook/runner"
 	"sockbook/runner/check"
 	"sockbook/runner/check/workspace"
@@ -120,17 +122,18 @@ Usage: sockbook check EXERCISE [FILE] [flags]
 
 Runs your program (FILE, or exercises/EXERCISE/main.go in this workspace)
 through the exercise's scenarios and prints a verdict for each. --all
-checks every exercise of a workspace at once (for a class's CI). The
-verdicts are explained in English or Chinese (--lang); --json is always
-English.
+checks every exercise of a workspace, as many at once as there are cores
+(for a class's CI). The verdicts are explained in English or Chinese
+(--lang); --json is always English.
 Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON")
 	engine := addEngineFlag(fs)
+	limits := addLimitFlags(fs)
 	noColor := fs.Bool("no-color", false, "no colours")
 	width := fs.Int("width", 0, "width in columns")
 	scenarios := fs.String("scenario", "", "run only these scenarios (comma-separated names)")
 	connect := fs.String("connect", "", "check a server already running at this address (scenarios that must start the server themselves are skipped)")
-	all := fs.Bool("all", false, "check every exercise of the workspace (this folder, or WORKSPACE), all at once")
+	all := fs.Bool("all", false, "check every exercise of the workspace (this folder, or WORKSPACE), as many at once as there are cores")
 	lang := addLangFlag(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
@@ -138,7 +141,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	}
 	t := lang.texts()
 	if *all {
-		return checkAll(ctx, env, t, pos, *asJSON, engine.engine)
+		return checkAll(ctx, env, t, pos, *asJSON, check.Options{Command: env.child, Engine: engine.engine, Limits: limits()})
 	}
 	if len(pos) < 1 || len(pos) > 2 {
 		fs.Usage()
@@ -163,7 +166,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	case len(pos) == 2:
 		path = pos[1]
 	case inWorkspace:
-		path = w.ExercisePath(ex.ID)
+		path = relativePath(w.ExercisePath(ex.ID))
 	default:
 		fmt.Fprintf(env.stderr, "sockbook check: give the program to check (sockbook check %s FILE), or run it in a workspace (sockbook init DIR)\n", ex.ID)
 		return exitUsage
@@ -176,7 +179,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 			return exitUsage
 		}
 	}
-	opts := check.Options{Command: env.child, Engine: engine.engine, Connect: *connect}
+	opts := check.Options{Command: env.child, Engine: engine.engine, Connect: *connect, Limits: limits()}
 	if *scenarios != "" {
 		opts.Only = strings.Split(*scenarios, ",")
 	}
@@ -191,7 +194,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 		if *connect != "" {
 			target = fmt.Sprintf(t.checkServerAt, *connect)
 		}
-		fmt.Fprintf(env.stdout, t.checkHeading, target, ex.ID, len(ex.Scenarios))
+		printWrapped(env.stdout, env.term.displayWidth(*width), "", "  ", fmt.Sprintf(t.checkHeading, target, ex.ID, len(ex.Scenarios)), "", nil)
 		opts.OnScenario = func(r check.ScenarioResult) { printScenarioLine(env.stdout, pal, r) }
 	}
 	rep, err := check.Run(ctx, ex, prog, opts)
@@ -225,6 +228,20 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	return exitFailed
 }
 
+// relativePath returns path relative to the current folder when it lies
+// below it (shorter in messages), else path itself.
+func relativePath(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(wd, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return path
+	}
+	return rel
+}
+
 // verdictPalette colours check output.
 type verdictPalette struct{ pass, fail, skip, dim func(string) string }
 
@@ -250,9 +267,11 @@ func printScenarioLine(w io.Writer, pal verdictPalette, r check.ScenarioResult) 
 }
 
 // printCheckSummary explains the first failure, with its transcript, and
-// says what to do next, in the language of t and ct.
+// says what to do next, wrapped to width as the chapters are, in the
+// language of t and ct.
 func printCheckSummary(env *cliEnv, pal verdictPalette, t *texts, ct *solutions.CheckTexts, rep *check.Report, width int, color bool) {
 	w := env.stdout
+	say := func(first, rest, text string) { printWrapped(w, width, first, rest, text, "", nil) }
 	passed, skipped := 0, 0
 	var first *check.ScenarioResult
 	for i := range rep.Scenarios {
@@ -267,28 +286,54 @@ func printCheckSummary(env *cliEnv, pal verdictPalette, t *texts, ct *solutions.
 		}
 	}
 	fmt.Fprintln(w)
-	if rep.Pass && skipped > 0 {
-		fmt.Fprintf(w, t.checkPassedSkipped, pal.pass(t.checkPassedLabel), passed, skipped)
+	switch {
+	case rep.Pass && skipped > 0:
+		printWrapped(w, width, "", "", fmt.Sprintf(t.checkPassedSkipped, t.checkPassedLabel, passed, skipped), t.checkPassedLabel, pal.pass)
+		return
+	case rep.Pass:
+		printWrapped(w, width, "", "", fmt.Sprintf(t.checkPassedAll, t.checkPassedLabel, passed, rep.Exercise), t.checkPassedLabel, pal.pass)
 		return
 	}
-	if rep.Pass {
-		fmt.Fprintf(w, t.checkPassedAll, pal.pass(t.checkPassedLabel), passed, rep.Exercise)
-		return
-	}
-	fmt.Fprintf(w, t.checkFailedCount, pal.fail(t.checkFailedLabel), passed, len(rep.Scenarios))
+	printWrapped(w, width, "", "", fmt.Sprintf(t.checkFailedCount, t.checkFailedLabel, passed, len(rep.Scenarios)), t.checkFailedLabel, pal.fail)
+	fmt.Fprintln(w)
 	if first == nil {
 		return
 	}
-	fmt.Fprintf(w, t.checkFirstFailure, first.Name, ct.Scenario(rep.Exercise, first.Name, first.Doc))
-	fmt.Fprintf(w, "  %s\n", ct.Message(first.What))
+	say("", "", fmt.Sprintf(t.checkFirstFailure, first.Name, ct.Scenario(rep.Exercise, first.Name, first.Doc)))
+	say("  ", "  ", ct.Message(first.What))
 	if first.Expected != "" || first.Got != "" {
-		fmt.Fprintf(w, t.checkExpectedGot, ct.Message(first.Expected), ct.Message(first.Got))
+		// Both labels as wide as the wider, so the two values line up.
+		lw := max(render.VisibleWidth(t.checkExpected), render.VisibleWidth(t.checkGot))
+		pad := func(label string) string { return label + strings.Repeat(" ", lw-render.VisibleWidth(label)) }
+		indent := strings.Repeat(" ", 2+lw)
+		say("  ", indent, pad(t.checkExpected)+ct.Message(first.Expected))
+		say("  ", indent, pad(t.checkGot)+ct.Message(first.Got))
 	}
 	if len(first.Events) > 0 {
-		fmt.Fprint(w, t.checkTranscript)
+		fmt.Fprintln(w)
+		say("", "", t.checkTranscript)
 		transcript.Print(w, trimEvents(first.Events, 60, t), transcript.Options{Layout: transcript.Interleaved, Color: color, Width: width, Wire: true, Times: true})
 	}
-	fmt.Fprintf(w, t.checkStuck, rep.Exercise, first.Name)
+	fmt.Fprintln(w)
+	say("", "", fmt.Sprintf(t.checkStuck, rep.Exercise, first.Name))
+}
+
+// printWrapped writes text wrapped to width columns: its first line after
+// the prefix first, the others after rest. When text starts with label
+// (a verdict such as "Passed:"), paint colours the label after the
+// wrapping, so that colour never changes where a line breaks.
+func printWrapped(w io.Writer, width int, first, rest, text, label string, paint func(string) string) {
+	avail := max(width-max(render.VisibleWidth(first), render.VisibleWidth(rest)), 20)
+	for i, line := range render.Wrap(text, avail) {
+		prefix := rest
+		if i == 0 {
+			prefix = first
+			if after, ok := strings.CutPrefix(line, label); ok && label != "" && paint != nil {
+				line = paint(label) + after
+			}
+		}
+		fmt.Fprintln(w, prefix+line)
+	}
 }
 
 // trimEvents keeps the start and the end of a long transcript.
@@ -414,9 +459,10 @@ your work (it asks first; --yes for scripts).`)
 	return exitOK
 }
 
-// checkAll checks every exercise of a workspace at the same time and
-// prints one line per exercise (or a JSON array of the reports).
-func checkAll(ctx context.Context, env *cliEnv, t *texts, pos []string, asJSON bool, engine runner.Engine) int {
+// checkAll checks every exercise of a workspace, as many at once as the
+// machine has cores, and prints one line per exercise (or a JSON array of
+// the reports).
+func checkAll(ctx context.Context, env *cliEnv, t *texts, pos []string, asJSON bool, opts check.Options) int {
 	dir := "."
 	if len(pos) > 1 {
 		fmt.Fprintln(env.stderr, "sockbook check --all: at most one workspace folder")
@@ -433,18 +479,18 @@ func checkAll(ctx context.Context, env *cliEnv, t *texts, pos []string, asJSON b
 	exercises := check.All()
 	reports := make([]*check.Report, len(exercises))
 	errs := make([]error, len(exercises))
-	var wg sync.WaitGroup
-	for i, ex := range exercises {
-		wg.Go(func() {
-			prog, err := runner.LoadProgram(w.ExercisePath(ex.ID))
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			reports[i], errs[i] = check.Run(ctx, ex, prog, check.Options{Command: env.child, Engine: engine})
-		})
-	}
-	wg.Wait()
+	// At most as many checks at once as the machine has cores: each runs
+	// a server and its checker's clients, and more at once only makes
+	// every check slower and its time-bound scenarios less fair.
+	inParallel(runtime.NumCPU(), len(exercises), func(i int) {
+		ex := exercises[i]
+		prog, err := runner.LoadProgram(w.ExercisePath(ex.ID))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		reports[i], errs[i] = check.Run(ctx, ex, prog, opts)
+	})
 	pass := true
 	var done []*check.Report
 	for i, ex := range exercises {

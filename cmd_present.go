@@ -28,7 +28,7 @@ Keys:
   ↓ j  /  ↑ k                scroll a line (then on to the next/previous section)
   n Tab  /  p                next / previous section at once
   Home g  /  End G           first / last section
-  r                          run the section's lessons and show their transcripts
+  r                          run the section's lessons now, in place of their recorded runs
   q  Ctrl-C                  quit`)
 	width := fs.Int("width", 0, "text width in columns (default: the terminal's, at most 100)")
 	noColor := fs.Bool("no-color", false, "no colours (also: NO_COLOR=1 or TERM=dumb)")

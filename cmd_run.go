@@ -30,6 +30,7 @@ type runFlags struct {
 	interactive bool
 	engine      *engineFlag
 	lang        *langFlag
+	limits      func() runner.Limits
 	server      string
 	client      string
 	network     string
@@ -51,6 +52,7 @@ func (f *runFlags) register(fs *flag.FlagSet, env *cliEnv) {
 	fs.BoolVar(&f.interactive, "i", false, "type the client's standard input yourself")
 	f.engine = addEngineFlag(fs)
 	f.lang = addLangFlag(fs, env)
+	f.limits = addLimitFlags(fs)
 	fs.StringVar(&f.server, "server", "", "run this server program (a .go file or folder) instead of the lesson's")
 	fs.StringVar(&f.client, "client", "", "run this client program (a .go file or folder) instead of the lesson's")
 	fs.StringVar(&f.network, "network", "", "tcp or udp, for --server/--client pairs without a lesson (default tcp)")
@@ -111,7 +113,7 @@ Examples:
 	if l, err := lessons.Find(firstOf(pos)); err == nil && opts.Layout != transcript.JSON {
 		mode.title = l.ID + " — " + l.TitleIn(f.lang.lang)
 	}
-	return runAndPrint(ctx, env, spec, opts, env.child, mode)
+	return runAndPrint(ctx, env, spec, opts, runner.Options{Command: env.child, Limits: f.limits()}, mode)
 }
 
 // firstOf returns the first of args, or "" when there is none.
@@ -241,7 +243,7 @@ func (f *runFlags) spec(pos []string) (runner.Spec, transcript.Options, error) {
 }
 
 // runAndPrint runs spec, streaming the transcript, and prints a verdict.
-func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transcript.Options, command []string, mode runMode) int {
+func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transcript.Options, ropts runner.Options, mode runMode) int {
 	if mode.title != "" {
 		fmt.Fprintln(env.stdout, mode.title)
 	}
@@ -273,7 +275,8 @@ func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transc
 	if mode.only == "server" {
 		fmt.Fprintf(env.stderr, "sockbook: serving %s on %s until Ctrl-C\n", spec.Server.Path, spec.Addr)
 	}
-	res, err := runSession(ctx, spec, runner.Options{Command: command, OnEvent: show}, mode.only == "server")
+	ropts.OnEvent = show
+	res, err := runSession(ctx, spec, ropts, mode.only == "server")
 	if stepper != nil {
 		stepper.finish()
 	}

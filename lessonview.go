@@ -6,31 +6,49 @@ import (
 	"fmt"
 
 	"sockbook/content/i18n"
+	"sockbook/content/linediff"
 	"sockbook/content/render"
 	"sockbook/lessons"
 	"sockbook/runner"
+	"sockbook/runner/event"
 	"sockbook/runner/transcript"
 )
 
-// lessonViews builds what a chapter's lesson blocks show, running each
-// lesson when asked to. Make one with cliEnv.lessonViews, which gives it
-// the command that starts the lessons' programs.
+// lessonViews builds what a chapter's lesson blocks show: each lesson's
+// programs, a right lesson's marked against the wrong one it fixes, and
+// its recorded run, or a run made now when asked to. Make one with
+// cliEnv.lessonViews, which gives it the command that starts the
+// lessons' programs.
 type lessonViews struct {
 	ctx   context.Context
 	env   *cliEnv
-	run   bool // run each lesson and show its transcript
+	run   bool // run each lesson and show its transcript, not the recorded one
 	width int
 	color bool
 	err   error // the first error of a run, if any
-	// transcripts holds each lesson's transcript once it has run, so that
-	// a lesson shown in two languages runs once.
-	transcripts map[string]string
+	// ran holds the transcript of each lesson run so far, so that a
+	// lesson shown in two languages runs once.
+	ran map[string]string
 }
 
 // lessonViews returns the lesson views for a chapter rendered width
-// columns wide; with run set, each lesson runs and its transcript shows.
+// columns wide (render.DefaultWidth when not positive); with run set,
+// each lesson runs and the transcript of that run shows in place of the
+// recorded one.
 func (env *cliEnv) lessonViews(ctx context.Context, run bool, width int, color bool) *lessonViews {
-	return &lessonViews{ctx: ctx, env: env, run: run, width: width, color: color, transcripts: map[string]string{}}
+	if width <= 0 {
+		width = render.DefaultWidth
+	}
+	return &lessonViews{ctx: ctx, env: env, run: run, width: width, color: color, ran: map[string]string{}}
+}
+
+// lessonSides are a lesson's programs, in the order a lesson block shows them.
+var lessonSides = []struct {
+	label string
+	dir   func(lessons.Lesson) string
+}{
+	{"server", lessons.Lesson.ServerDir},
+	{"client", lessons.Lesson.ClientDir},
 }
 
 // in returns a render.Options.Lessons function for a chapter in lang:
@@ -46,25 +64,66 @@ func (v *lessonViews) view(lang i18n.Lang, id string) (render.LessonView, bool) 
 	if err != nil {
 		return render.LessonView{}, false
 	}
+	var wrong *lessons.Lesson
+	if w, err := lessons.Find(l.Fixes); l.Fixes != "" && err == nil {
+		wrong = &w
+	}
 	lv := render.LessonView{ID: l.ID, Title: l.TitleIn(lang), Command: "sockbook run " + l.ID}
-	for _, side := range []struct{ label, dir string }{{"server", l.ServerDir()}, {"client", l.ClientDir()}} {
-		files, err := lessons.Source(side.dir)
+	for _, side := range lessonSides {
+		files, err := lessons.Source(side.dir(l))
 		if err != nil {
 			return render.LessonView{}, false
 		}
-		lv.Files = append(lv.Files, render.CodeFile{Label: side.label, Path: "lessons/" + side.dir + "/main.go", Source: files["main.go"]})
+		f := render.CodeFile{Label: side.label, Path: "lessons/" + side.dir(l) + "/main.go", Source: files["main.go"]}
+		if wrong != nil {
+			if old, err := lessons.Source(side.dir(*wrong)); err == nil {
+				f.Diff = &render.FileDiff{Against: wrong.ID, Result: linediff.Compare(string(old["main.go"]), string(f.Source))}
+			}
+		}
+		lv.Files = append(lv.Files, f)
 	}
-	if text, ok := v.transcripts[l.ID]; ok {
+	opts := transcript.Options{Layout: transcript.Interleaved, Color: v.color, Width: v.width - 4, Wire: l.Wire}
+	if v.run && v.err == nil && v.ctx.Err() != nil {
+		v.err = fmt.Errorf("run %s: %w", l.ID, v.ctx.Err()) // Ctrl-C: run no more lessons
+	}
+	text, ran := v.ran[l.ID]
+	switch {
+	case ran:
 		lv.Transcript = text
-	} else if v.run && v.err == nil {
-		text, err := v.env.lessonTranscript(v.ctx, l, transcript.Options{Layout: transcript.Interleaved, Color: v.color, Width: v.width - 4, Wire: l.Wire})
+	case !v.run:
+		// A lesson without a recording (one added since the lessons'
+		// test was last run with -update) shows no transcript.
+		if text, err := recordedTranscript(l.ID, opts); err == nil {
+			lv.Transcript, lv.Recorded = text, true
+		}
+	case v.err == nil:
+		text, err := v.env.lessonTranscript(v.ctx, l, opts)
 		if err != nil {
 			v.err = err
 		}
-		v.transcripts[l.ID] = text
+		v.ran[l.ID] = text
 		lv.Transcript = text
 	}
 	return lv, true
+}
+
+// recordedTranscript returns lesson id's recorded run laid out as a
+// transcript of a run made now is, each line behind its side's gutter.
+func recordedTranscript(id string, opts transcript.Options) (string, error) {
+	lines, err := lessons.Recorded(id)
+	if err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	p := transcript.NewPrinter(&b, opts)
+	for _, line := range lines {
+		// The printer shows an output event's text as it is: a recorded
+		// line is an event already described.
+		if err := p.Event(event.Event{Side: line.Side, Kind: event.Stdout, Text: line.Text}); err != nil {
+			return "", fmt.Errorf("recorded run of %s: %w", id, err)
+		}
+	}
+	return b.String(), nil
 }
 
 // lessonTranscript runs a lesson and returns its transcript, ending with

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"sockbook/content/render"
 	"sockbook/runner/listenwait"
 	"sockbook/runner/runnertest"
 )
@@ -245,5 +247,50 @@ func TestServerAloneStopsCleanly(t *testing.T) {
 	}
 	if !strings.Contains(errs.String(), "server stopped") || strings.Contains(out.String(), "✘") {
 		t.Errorf("want a clean stop:\n%s\n%s", out.String(), errs.String())
+	}
+}
+
+// TestCheckOutputFitsTheWidth: check's verdicts, explanations and
+// transcript wrap to the width, at word boundaries.
+func TestCheckOutputFitsTheWidth(t *testing.T) {
+	for _, width := range []string{"50", "100"} {
+		code, out, stderr := sockbook(t, pipe, "check", "line-frames", "solutions/line-frames/starter/main.go", "--width", width)
+		if code != exitFailed {
+			t.Fatalf("exit %d, want %d: %s", code, exitFailed, stderr)
+		}
+		w := 0
+		fmt.Sscan(width, &w)
+		for _, line := range strings.Split(out, "\n") {
+			if n := render.VisibleWidth(line); n > w {
+				t.Errorf("width %d: a line of %d columns:\n%s", w, n, line)
+			}
+		}
+		if !strings.Contains(out, "First failure:") || !strings.Contains(out, "Stuck?") {
+			t.Errorf("width %d: no explanation of the failure:\n%s", w, out)
+		}
+	}
+}
+
+// TestReadRunInterrupted: Ctrl-C during read --run stops the lessons and
+// exits 130.
+func TestReadRunInterrupted(t *testing.T) {
+	var out, errs bytes.Buffer
+	env := &cliEnv{stdout: &out, stderr: &errs, stdin: strings.NewReader(""), term: pipe, child: runnertest.Command()}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // Ctrl-C before the first lesson ends
+	if code := dispatch(ctx, env, []string{"read", "basics", "--run"}); code != exitInt {
+		t.Errorf("exit %d, want %d: %s", code, exitInt, errs.String())
+	}
+}
+
+// TestMaxMemory: --max-memory sets the memory limit, and a program over
+// it is stopped with a message that names it.
+func TestMaxMemory(t *testing.T) {
+	code, _, stderr := sockbook(t, pipe, "run", "--server", "runner/testdata/limits/memory.go", "--client", "lessons/basics/hello/client/main.go", "--max-memory", "200M")
+	if code != exitFailed || !strings.Contains(stderr, "used more than 200 MiB of memory: stopped") {
+		t.Errorf("exit %d, want %d with the limit named; stderr:\n%s", code, exitFailed, stderr)
+	}
+	if code, _, _ := sockbook(t, pipe, "run", "basics/hello", "--max-memory", "lots"); code != exitUsage {
+		t.Errorf("--max-memory lots: exit %d, want %d", code, exitUsage)
 	}
 }

@@ -20,6 +20,7 @@ type stepper struct {
 	// crlfWriter.
 	raw         bool
 	stopReading func()
+	pending     []present.Key // keys read but not acted on yet
 
 	mu      sync.Mutex
 	cond    *sync.Cond
@@ -81,11 +82,9 @@ func (s *stepper) next() (event.Event, bool) {
 // to go on stepping (false: show the rest at once).
 func (s *stepper) waitKey() bool {
 	for {
-		r, open := <-s.keys
-		if !open || r.Err != nil {
-			return false
-		}
-		for _, k := range r.Keys {
+		for len(s.pending) > 0 {
+			k := s.pending[0]
+			s.pending = s.pending[1:]
 			switch k {
 			case present.KeyCtrlC:
 				s.interrupt() // stop the programs too
@@ -96,6 +95,11 @@ func (s *stepper) waitKey() bool {
 				return true
 			}
 		}
+		r, open := <-s.keys
+		if !open || r.Err != nil {
+			return false
+		}
+		s.pending = r.Keys
 	}
 }
 

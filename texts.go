@@ -14,7 +14,8 @@ type texts struct {
 	listProgress                                   string // passed, exercises
 	listFooter                                     string
 
-	// check
+	// check: its paragraphs are wrapped to the terminal, so they hold no
+	// line breaks; a verdict starts with its label, which is coloured.
 	checkHeading       string // program, exercise, scenarios
 	checkServerAt      string // address
 	checkPassedLabel   string
@@ -23,7 +24,8 @@ type texts struct {
 	checkPassedAll     string // label, passed, exercise
 	checkFailedCount   string // label, passed, scenarios
 	checkFirstFailure  string // scenario, description
-	checkExpectedGot   string // expected, got
+	checkExpected      string // the label before what was expected
+	checkGot           string // the label before what came back
 	checkTranscript    string
 	checkStuck         string // exercise, scenario
 	checkLeftOut       string // events
@@ -61,17 +63,18 @@ var textsEN = texts{
 	listProgress: "Passed %d of %d exercises. ",
 	listFooter:   "Read a chapter: sockbook read basics · run a lesson: sockbook run basics/echo",
 
-	checkHeading:       "Checking %s against %s (%d scenarios)\n",
+	checkHeading:       "Checking %s against %s (%d scenarios)",
 	checkServerAt:      "the server at %s",
 	checkPassedLabel:   "Passed:",
 	checkFailedLabel:   "Failed:",
-	checkPassedSkipped: "%s %d scenarios pass; %d skipped (they start the server themselves: check a file to run them).\n",
-	checkPassedAll:     "%s all %d scenarios pass. `sockbook solution %s` shows the reference solution to compare.\n",
-	checkFailedCount:   "%s %d of %d scenarios pass.\n\n",
-	checkFirstFailure:  "First failure: %s — %s\n",
-	checkExpectedGot:   "  expected: %s\n  got:      %s\n",
-	checkTranscript:    "\nTranscript of that scenario (your program, and the checker's side):\n",
-	checkStuck:         "\nStuck? `sockbook hint %s` gives a hint. Re-run one scenario with --scenario %s.\n",
+	checkPassedSkipped: "%s %d scenarios pass; %d skipped (they start the server themselves: check a file to run them).",
+	checkPassedAll:     "%s all %d scenarios pass. `sockbook solution %s` shows the reference solution to compare.",
+	checkFailedCount:   "%s %d of %d scenarios pass.",
+	checkFirstFailure:  "First failure: %s — %s",
+	checkExpected:      "expected: ",
+	checkGot:           "got: ",
+	checkTranscript:    "Transcript of that scenario (your program, and the checker's side):",
+	checkStuck:         "Stuck? `sockbook hint %s` gives a hint. Re-run one scenario with --scenario %s.",
 	checkLeftOut:       "… %d events left out …",
 	checkAllLine:       "%s %-16s %d/%d scenarios\n",
 	checkAllWhy:        "\nsockbook check EXERCISE shows why one fails.\n",

@@ -20,6 +20,10 @@ type Lesson struct {
 	ID string
 	// Title is a short sentence shown above the transcript.
 	Title string
+	// Fixes is the id of the lesson whose mistake this one puts right
+	// ("sticky/sendall-wrong" for "sticky/sendall-right"): the chapters
+	// show this lesson's code marked where it differs from that one's.
+	Fixes string
 	// Network is "tcp" (the default) or "udp": what the server listens on.
 	Network string
 	// Input is the client's scripted standard input.

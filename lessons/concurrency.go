@@ -24,4 +24,9 @@ var concurrency = []Lesson{
 		ID:    "concurrency/shutdown",
 		Title: "Graceful shutdown: close the listener, wait for connections",
 	},
+	{
+		ID:    "concurrency/close-backlog",
+		Title: "Closing the listener resets the connections in its queue",
+		Wire:  true,
+	},
 }

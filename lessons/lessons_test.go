@@ -137,6 +137,41 @@ func TestLessonTranscripts(t *testing.T) {
 	}
 }
 
+// TestRecorded checks that every lesson's recorded run is in the binary
+// and reads back as its golden file says: each "== side" line starts a
+// side, the lines under it are that side's.
+func TestRecorded(t *testing.T) {
+	for _, l := range lessons.All() {
+		lines, err := lessons.Recorded(l.ID)
+		if err != nil {
+			t.Errorf("%v (go test ./lessons -update writes it)", err)
+			continue
+		}
+		if len(lines) == 0 {
+			t.Errorf("the recorded run of %s is empty", l.ID)
+		}
+		var b strings.Builder
+		var side event.Side
+		for _, line := range lines {
+			if line.Side != side {
+				side = line.Side
+				fmt.Fprintf(&b, "== %s\n", side)
+			}
+			b.WriteString(line.Text + "\n")
+		}
+		want, err := os.ReadFile(filepath.Join("testdata", "golden", filepath.FromSlash(l.ID)+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != string(want) {
+			t.Errorf("the recorded run of %s reads back as\n%s\nnot as its golden file\n%s", l.ID, b.String(), want)
+		}
+	}
+	if _, err := lessons.Recorded("basics/no-such-lesson"); err == nil {
+		t.Errorf("Recorded of a lesson that does not exist gave no error")
+	}
+}
+
 // TestEchoCausalOrder checks the merged stream, not just each side: every
 // line the client sends is read by the server after the client wrote it,
 // and echoed back before the client prints it.
@@ -204,6 +239,28 @@ func TestCatalog(t *testing.T) {
 		id := filepath.ToSlash(filepath.Dir(dir))
 		if !seen[id] {
 			t.Errorf("folder %s holds a lesson that is not in the catalog", dir)
+		}
+	}
+}
+
+// TestPairs checks that a lesson's Fixes names another lesson, and that
+// every "-right" lesson with a "-wrong" sibling names it, so that its code
+// is shown marked against that one's.
+func TestPairs(t *testing.T) {
+	for _, l := range lessons.All() {
+		if l.Fixes != "" {
+			if l.Fixes == l.ID {
+				t.Errorf("lesson %s fixes itself", l.ID)
+			} else if _, err := lessons.Find(l.Fixes); err != nil {
+				t.Errorf("lesson %s fixes %s: %v", l.ID, l.Fixes, err)
+			}
+		}
+		stem, ok := strings.CutSuffix(l.ID, "-right")
+		if !ok {
+			continue
+		}
+		if _, err := lessons.Find(stem + "-wrong"); err == nil && l.Fixes != stem+"-wrong" {
+			t.Errorf("lesson %s has Fixes %q; want %q, the lesson whose mistake it puts right", l.ID, l.Fixes, stem+"-wrong")
 		}
 	}
 }

@@ -9,6 +9,7 @@ var projects = []Lesson{
 	},
 	{
 		ID:    "projects/shell-right",
+		Fixes: "projects/shell-wrong",
 		Title: "Right: an argv list, no shell; the ; is only a character",
 		Input: "echo hi; touch pwned\n",
 	},
@@ -19,12 +20,22 @@ var projects = []Lesson{
 		ServerArgs: []string{"-allow", "echo,yes", "-limit", "300ms"},
 	},
 	{
+		ID:    "projects/pipes-wrong",
+		Title: "Wrong: stdout read to the end before stderr: a deadlock",
+	},
+	{
+		ID:    "projects/pipes-right",
+		Fixes: "projects/pipes-wrong",
+		Title: "Right: both pipes read while the command runs",
+	},
+	{
 		ID:    "projects/charset-wrong",
-		Title: "Wrong: each byte decoded as one character (mojibake)",
+		Title: "Wrong: UTF-8 read as GBK, and GBK read as UTF-8",
 	},
 	{
 		ID:    "projects/charset-right",
-		Title: "Right: the bytes decoded as UTF-8, and checked",
+		Fixes: "projects/charset-wrong",
+		Title: "Right: each line decoded in the charset it was sent in",
 	},
 	{
 		ID:    "projects/upload",
@@ -41,9 +52,11 @@ var projects = []Lesson{
 	},
 	{
 		ID:    "projects/path-right",
+		Fixes: "projects/path-wrong",
 		Title: "Right: file names from the wire checked, bad ones refused",
 		Input: "notes.txt\n../escaped.txt\n\"\"\n.\n..\nsub/notes.txt\n" +
-			"..\\escaped.txt\n\"bad\\x00.txt\"\n",
+			"..\\escaped.txt\n\"bad\\x00.txt\"\nNUL\ncom1.log\nC:x\n" +
+			"notes.txt.\n",
 	},
 	{
 		ID:      "projects/udp-time",

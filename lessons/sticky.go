@@ -42,6 +42,7 @@ var sticky = []Lesson{
 	},
 	{
 		ID:     "sticky/one-read-right",
+		Fixes:  "sticky/one-read-wrong",
 		Title:  "Right: io.ReadFull fills the whole buffer",
 		Faults: relay.Plan{Chop: 4, Delay: 10 * time.Millisecond},
 		Wire:   true,
@@ -55,6 +56,7 @@ var sticky = []Lesson{
 	},
 	{
 		ID:    "sticky/sendall-right",
+		Fixes: "sticky/sendall-wrong",
 		Title: "Right: Write sends everything, or says how much and why",
 	},
 	{

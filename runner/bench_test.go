@@ -1,3 +1,5 @@
+//go:build unix
+
 package runner_test
 
 import (
@@ -76,6 +78,17 @@ func BenchmarkPairGoRunAfterEdit(b *testing.B) {
 			}
 		}
 		runPairB(b, []string{"go", "run", srv}, []string{"go", "run", cli}, dir)
+	}
+}
+
+// BenchmarkPairGoRunWarm is go run of both sources with nothing edited:
+// the go command still checks the build cache and links nothing new.
+func BenchmarkPairGoRunWarm(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds with the go command")
+	}
+	for b.Loop() {
+		runPairB(b, []string{"go", "run", echoServer}, []string{"go", "run", echoClient}, "")
 	}
 }
 

@@ -31,12 +31,15 @@ type exitStatus struct {
 	maxRSS int64  // peak resident memory in bytes, where the system says
 	killed bool   // by the runner
 	crash  string // the first line of a runtime crash ("panic: …"), if any
+	breach string // the limit it went over, if any: why it was stopped
 }
 
-// process is one running program, in a process group of its own.
+// process is one running program, with everything it starts (a process
+// group on Unix, a Job Object on Windows).
 type process struct {
 	side  event.Side
 	cmd   *exec.Cmd
+	tree  *tree
 	stdin io.WriteCloser
 	// native is set for a binary built by the go engine, whose real
 	// descriptors 1 and 2 carry all its output; under the interpreter they
@@ -45,6 +48,7 @@ type process struct {
 
 	mu     sync.Mutex
 	killed bool
+	breach string // set when the program went over a limit
 	// release lets a child that was started early run its program.
 	release chan struct{}
 }
@@ -59,6 +63,8 @@ type procSpec struct {
 	// early starts the child now but holds its program until go is called:
 	// the interpreter's start-up overlaps with the server's.
 	early bool
+	// limits bound what the program may use.
+	limits Limits
 }
 
 // startProcess starts a process and sends what it reports to msgs, ending
@@ -73,7 +79,7 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 		// it back on, as the user had it, before the program runs.
 		cmd.Env = append(cmd.Env, "GOGC=off", childproto.UserGOGC+"="+os.Getenv("GOGC"))
 	}
-	setProcessGroup(cmd)
+	prepareTree(cmd)
 
 	var closeAfterStart []io.Closer
 	defer func() {
@@ -162,6 +168,33 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 		return nil, fmt.Errorf("start %s: %w", sp.side, err)
 	}
 	p.cmd = cmd
+	t, err := newTree(cmd, sp.limits)
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		for _, r := range readers {
+			r.Close()
+		}
+		if closeOnFailure != nil {
+			closeOnFailure.Close()
+		}
+		return nil, fmt.Errorf("start %s: %w", sp.side, err)
+	}
+	p.tree = t
+	if err := applyLimits(cmd.Process.Pid, sp.limits); err != nil {
+		t.kill()
+		cmd.Wait()
+		t.release()
+		for _, r := range readers {
+			r.Close()
+		}
+		if closeOnFailure != nil {
+			closeOnFailure.Close()
+		}
+		return nil, fmt.Errorf("start %s: set limits: %w", sp.side, err)
+	}
+	exited := make(chan struct{})
+	go p.watch(sp.limits, exited)
 	sendConfig()
 
 	var wg sync.WaitGroup
@@ -175,6 +208,10 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 	}
 	go func() {
 		err := cmd.Wait()
+		close(exited)
+		// Whatever the program started and left behind ends with it.
+		t.kill()
+		t.release()
 		// Output still in the pipes is read, but a grandchild that holds a
 		// pipe open must not keep the run waiting.
 		drained := make(chan struct{})
@@ -192,8 +229,17 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 		}
 		st := &exitStatus{code: exitCode(err), crash: crash.first, maxRSS: maxRSS(cmd.ProcessState)}
 		p.mu.Lock()
-		st.killed = p.killed
+		st.killed, st.breach = p.killed, p.breach
 		p.mu.Unlock()
+		// The kernel's hard limits may stop a program before a
+		// measurement does: its crash says which.
+		switch {
+		case st.breach != "":
+		case outOfMemory(st.crash):
+			st.breach = sp.limits.outOfMemory()
+		case strings.Contains(st.crash, "file too large"):
+			st.breach = sp.limits.breach(usage{fileBytes: sp.limits.FileBytes + 1})
+		}
 		msgs <- message{side: p.side, t: event.Now(), exit: st}
 	}()
 	return p, nil
@@ -278,12 +324,45 @@ func (c *crashScanner) take(line string, native bool) bool {
 	return false
 }
 
+// watch measures the program's use against its limits until it exits,
+// and stops it at the first breach.
+func (p *process) watch(l Limits, exited <-chan struct{}) {
+	if !limitsMeasured {
+		return
+	}
+	tick := time.NewTicker(LimitPoll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-exited:
+			return
+		case <-tick.C:
+		}
+		u, ok := measure(p.cmd.Process.Pid)
+		if !ok {
+			return
+		}
+		if msg := l.breach(u); msg != "" {
+			p.mu.Lock()
+			p.breach = msg
+			p.mu.Unlock()
+			p.kill()
+			return
+		}
+	}
+}
+
+// outOfMemory reports whether a runtime crash line says memory ran out.
+func outOfMemory(crash string) bool {
+	return strings.Contains(crash, "out of memory") || strings.Contains(crash, "cannot allocate memory")
+}
+
 // kill stops the whole process group at once and marks the end as ours.
 func (p *process) kill() {
 	p.mu.Lock()
 	p.killed = true
 	p.mu.Unlock()
-	killGroup(p.cmd)
+	p.tree.kill()
 	p.start()
 }
 

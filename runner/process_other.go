@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !unix && !windows
 
 package runner
 
@@ -7,15 +7,17 @@ import (
 	"os/exec"
 )
 
-// setProcessGroup does nothing on systems without Unix process groups.
-func setProcessGroup(*exec.Cmd) {}
+// tree is a started program; on this system only the process itself can
+// be killed.
+type tree struct{ proc *os.Process }
 
-// killGroup kills the command's process.
-func killGroup(cmd *exec.Cmd) {
-	if cmd != nil && cmd.Process != nil {
-		cmd.Process.Kill()
-	}
-}
+func prepareTree(*exec.Cmd) {}
+
+func newTree(cmd *exec.Cmd, _ Limits) (*tree, error) { return &tree{proc: cmd.Process}, nil }
+
+func (t *tree) kill() { t.proc.Kill() }
+
+func (t *tree) release() {}
 
 // maxRSS is unknown on this system.
 func maxRSS(*os.ProcessState) int64 { return 0 }

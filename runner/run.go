@@ -88,6 +88,9 @@ type Options struct {
 	MaxLines int
 	// GoCache is the folder for binaries built by the go engine.
 	GoCache string
+	// Limits bound what each program may use; zero fields take the
+	// DefaultLimits.
+	Limits Limits
 }
 
 // Reason says why a run failed; the child protocol defines the values,
@@ -104,6 +107,7 @@ const (
 	WrongAddr    = childproto.WrongAddr    // the server listened somewhere else
 	ExitStatus   = childproto.ExitStatus   // it exited with a non-zero status
 	Interrupted  = childproto.Interrupted  // the user stopped the run
+	Limit        = childproto.Limit        // it used more than a limit allows
 	Internal     = childproto.Internal     // the runner itself failed
 )
 
@@ -231,6 +235,7 @@ func Start(ctx context.Context, spec Spec, opts Options) (*Session, error) {
 	if opts.MaxLines <= 0 {
 		opts.MaxLines = DefaultMaxLines
 	}
+	opts.Limits = opts.Limits.withDefaults()
 	if spec.Engine == Yaegi && len(opts.Command) == 0 {
 		return nil, errors.New("run: no command to start a child (Options.Command)")
 	}
@@ -432,7 +437,7 @@ func (r *run) startSide(ctx context.Context, side event.Side, p *Program, addr s
 	if addr != "" {
 		args = append([]string{"-addr", addr}, p.Args...)
 	}
-	sp := procSpec{side: side, stdin: stdin, early: side == event.Client && r.spec.Server != nil}
+	sp := procSpec{side: side, stdin: stdin, early: side == event.Client && r.spec.Server != nil, limits: r.opts.Limits}
 	if r.spec.Engine == GoToolchain {
 		bin, buildErr, err := buildNative(ctx, r.opts.GoCache, *p)
 		if err != nil {
@@ -546,12 +551,14 @@ func (r *run) finishServer(ctx context.Context) {
 	// A server back in Accept (or ReadFrom) with no connection open has
 	// nothing more to say; one whose program has ended is only exiting.
 	// Without socket events (go engine), or for a server that never
-	// closes its connections, a quiet spell ends the wait.
+	// closes its connections, a quiet spell ends the wait: a spell in
+	// which no message came and the server had no thread that ran or
+	// waited to run (on a busy machine a server may be slow, not done).
 	quiet := 100 * time.Millisecond
 	if r.spec.Engine == GoToolchain {
 		quiet = 250 * time.Millisecond
 	}
-	limit := time.NewTimer(2 * time.Second)
+	limit := time.NewTimer(5 * time.Second)
 	defer limit.Stop()
 	idle := time.NewTimer(quiet)
 	defer idle.Stop()
@@ -568,13 +575,33 @@ func (r *run) finishServer(ctx context.Context) {
 				idle.Reset(quiet)
 			}
 		case <-idle.C:
-			if !r.exiting[event.Server] {
+			switch {
+			case r.exiting[event.Server]:
+				// Its program has ended: wait for the process's end.
+			case r.handlePending(event.Server), running(r.procs[event.Server].cmd.Process.Pid):
+				idle.Reset(quiet)
+			default:
 				return
 			}
 		case <-limit.C:
 			return
 		case <-ctx.Done():
 			return
+		}
+	}
+}
+
+// handlePending handles the messages already waiting, which a busy
+// machine may have delayed, and reports whether one came from side.
+func (r *run) handlePending(side event.Side) bool {
+	from := false
+	for {
+		select {
+		case m := <-r.msgs:
+			r.handle(m)
+			from = from || m.side == side
+		default:
+			return from
 		}
 	}
 }
@@ -719,6 +746,8 @@ func (r *run) ended(m message) {
 	st := m.exit
 	text := fmt.Sprintf("exit status %d", st.code)
 	switch {
+	case st.breach != "":
+		text = "stopped by sockbook: over a limit"
 	case st.killed:
 		text = "stopped by sockbook"
 	case st.code == childproto.CodeCompile:
@@ -727,6 +756,10 @@ func (r *run) ended(m message) {
 		text = "killed by a signal"
 	}
 	r.order.add(event.Event{Side: m.side, Kind: event.Exit, Code: st.code, Text: text}, m.t)
+	if st.breach != "" && !r.stopped {
+		r.fail(m.side, Limit, st.breach)
+		return
+	}
 	if st.killed || r.stopped {
 		return
 	}

@@ -2,6 +2,7 @@ package runner_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -362,5 +363,82 @@ func TestChildThatCannotStart(t *testing.T) {
 	if n := runtime.NumGoroutine(); n > before {
 		buf := make([]byte, 1<<16)
 		t.Errorf("%d goroutines before the run, %d after it:\n%s", before, n, buf[:runtime.Stack(buf, true)])
+	}
+}
+
+// TestNothingOutlivesTheRun: a program that leaves a program of its own
+// running when it exits does not leave it running after the run.
+func TestNothingOutlivesTheRun(t *testing.T) {
+	res := run(t, runner.Spec{Server: load(t, "testdata/hostile/leaves_child.go"), Client: load(t, helloClient)})
+	if out := texts(res, event.Server, event.Stdout); len(out) == 0 || !strings.Contains(out[0], "left a sleep running") {
+		t.Fatalf("the server did not start its sleep: %v %v", out, res.Failures)
+	}
+	if pids := processesRunning(t, "sleep\x0031.25\x00"); len(pids) > 0 {
+		t.Errorf("the server's sleep is still running after the run: %v", pids)
+	}
+}
+
+// processesRunning returns the ids of the processes whose command line
+// starts with cmdline (arguments separated by NUL bytes, as in /proc).
+func processesRunning(t *testing.T, cmdline string) []string {
+	t.Helper()
+	dirs, err := filepath.Glob("/proc/[0-9]*")
+	if err != nil || len(dirs) == 0 {
+		t.Skip("needs /proc")
+	}
+	var pids []string
+	for _, dir := range dirs {
+		b, err := os.ReadFile(filepath.Join(dir, "cmdline"))
+		if err == nil && strings.HasPrefix(string(b), cmdline) {
+			pids = append(pids, filepath.Base(dir))
+		}
+	}
+	return pids
+}
+
+// TestLimits runs a program that goes over each limit and checks that it
+// is stopped with a message naming the limit, and nothing is left.
+func TestLimits(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("limits are measured on Linux")
+	}
+	small := runner.Limits{Memory: 256 << 20, OpenFiles: 64, Processes: 8, Threads: 64, FileBytes: 8 << 20}
+	tests := []struct {
+		server string
+		args   []string
+		want   string
+	}{
+		{"memory.go", nil, "used more than 256 MiB of memory: stopped"},
+		{"files.go", nil, "more than 64 files and sockets open at once: stopped"},
+		{"processes.go", nil, "started more than 7 processes: stopped"},
+		{"threads.go", nil, "ran more than 64 threads: stopped"},
+		{"filebytes.go", []string{"-file", "FILE"}, "wrote more than 8 MiB to files: stopped"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.TrimSuffix(tt.server, ".go"), func(t *testing.T) {
+			server := load(t, filepath.Join("testdata/limits", tt.server))
+			for _, a := range tt.args {
+				if a == "FILE" {
+					a = filepath.Join(t.TempDir(), "out.bin")
+				}
+				server.Args = append(server.Args, a)
+			}
+			res, err := runner.Run(context.Background(), runner.Spec{Server: server, Client: load(t, helloClient), Timeout: time.Minute},
+				runner.Options{Command: runnertest.Command(), Limits: small})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, ok := res.Failed(runner.Limit)
+			if !ok || f.Side != event.Server || !strings.Contains(f.Message, tt.want) {
+				t.Fatalf("want a limit failure of the server saying %q, got %v", tt.want, res.Failures)
+			}
+			if _, crashed := res.Failed(runner.Panic); crashed {
+				t.Errorf("a limit is not a crash: %v", res.Failures)
+			}
+			assertNoLeftovers(t, res)
+			if pids := processesRunning(t, "sleep\x0029.75\x00"); len(pids) > 0 {
+				t.Errorf("sleeps still running: %v", pids)
+			}
+		})
 	}
 }

@@ -117,7 +117,8 @@ func (d *Deck) Lines(i, textWidth int) []string {
 }
 
 // SetTranscript makes the lesson blocks of lesson id show text as their
-// transcript, in every section, from the next render on.
+// transcript, a run made now in place of the view's own (such as its
+// recorded run), in every section, from the next render on.
 func (d *Deck) SetTranscript(id, text string) {
 	d.transcripts[id] = text
 	clear(d.cache)
@@ -137,7 +138,7 @@ func (d *Deck) render(i, width int) ([]string, error) {
 			delete(d.cache, k)
 		}
 	}
-	out, err := render.Render(d.Sections[i].Markdown, render.Options{Width: width, Color: d.opts.Color, Lessons: d.view})
+	out, err := render.Render(d.Sections[i].Markdown, render.Options{Width: width, Color: d.opts.Color, Lang: d.opts.Lang, Lessons: d.view})
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +160,7 @@ func (d *Deck) view(id string) (render.LessonView, bool) {
 	}
 	v, ok := d.opts.Lessons(id)
 	if t, has := d.transcripts[id]; has && ok {
-		v.Transcript = t
+		v.Transcript, v.Recorded = t, false
 	}
 	return v, ok
 }

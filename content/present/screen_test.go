@@ -408,16 +408,19 @@ func TestDeckTextWidth(t *testing.T) {
 
 func TestDeckTranscripts(t *testing.T) {
 	views := func(id string) (render.LessonView, bool) {
-		return render.LessonView{ID: id, Transcript: "own transcript"}, id == "x/one"
+		return render.LessonView{ID: id, Transcript: "own transcript", Recorded: true}, id == "x/one"
 	}
 	d := testDeck(t, Options{Lessons: views})
 	has := func(s string) bool { return strings.Contains(strings.Join(d.Lines(2, 60), "\n"), s) }
-	if !has("own transcript") {
-		t.Error("the view's own transcript is not shown")
+	if !has("own transcript") || !has("Recorded run") {
+		t.Error("the view's own recorded transcript is not shown with its caption")
 	}
 	d.SetTranscript("x/one", "fresh run")
 	if !has("fresh run") || has("own transcript") {
 		t.Error("SetTranscript does not replace the transcript")
+	}
+	if has("Recorded run") {
+		t.Error("a run made now is captioned as a recorded one")
 	}
 	d.SetTranscript("x/two", "never shown")
 	if has("never shown") {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"go/scanner"
 	"go/token"
 	"slices"
@@ -9,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"sockbook/content"
+	"sockbook/content/i18n"
+	"sockbook/content/linediff"
 )
 
 // codeIndent is put before every line of a code block.
@@ -174,9 +177,88 @@ func shellLines(src string, kind content.FenceKind, th theme) []line {
 	return lines
 }
 
+// markLines puts each line of a file's code behind a two-column gutter
+// that holds its diff mark, "+ " added or "~ " changed, or spaces: the
+// code stands where it stands without marks.
+func markLines(lines []line, d *FileDiff, th theme) []line {
+	out := make([]line, len(lines))
+	for i, l := range lines {
+		gutter := seg{text: "  "}
+		if d != nil && i < len(d.Marks) {
+			switch d.Marks[i] {
+			case linediff.Added:
+				gutter = seg{text: "+ ", st: th.added}
+			case linediff.Changed:
+				gutter = seg{text: "~ ", st: th.changed}
+			}
+		}
+		out[i] = append(line{gutter}, l...)
+	}
+	return out
+}
+
+// Summary says what a file is compared with and how many of its lines
+// differ: "against sticky/sendall-wrong: ~ 9 lines changed, + 13 added,
+// 1 removed", or "the same as in sticky/sendall-wrong".
+func (d *FileDiff) Summary() string { return d.SummaryIn(i18n.EN) }
+
+// SummaryIn is Summary in lang: in Chinese "对照 sticky/sendall-wrong：
+// ~ 改动 9 行，+ 新增 13 行，删除 1 行".
+func (d *FileDiff) SummaryIn(lang i18n.Lang) string {
+	if lang == i18n.ZH {
+		return d.summaryZH()
+	}
+	if d.Equal() {
+		return "the same as in " + d.Against
+	}
+	added, changed := d.Counts()
+	var parts []string
+	noun := " lines"
+	for _, p := range []struct {
+		mark, what string
+		n          int
+	}{{"~ ", "changed", changed}, {"+ ", "added", added}, {"", "removed", d.Removed}} {
+		if p.n == 0 {
+			continue
+		}
+		if p.n == 1 && noun != "" {
+			noun = " line"
+		}
+		parts = append(parts, fmt.Sprintf("%s%d%s %s", p.mark, p.n, noun, p.what))
+		noun = ""
+	}
+	return "against " + d.Against + ": " + strings.Join(parts, ", ")
+}
+
+func (d *FileDiff) summaryZH() string {
+	if d.Equal() {
+		return "与 " + d.Against + " 相同"
+	}
+	added, changed := d.Counts()
+	var parts []string
+	for _, p := range []struct {
+		mark, what string
+		n          int
+	}{{"~ ", "改动", changed}, {"+ ", "新增", added}, {"", "删除", d.Removed}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s%s %d 行", p.mark, p.what, p.n))
+		}
+	}
+	return "对照 " + d.Against + "：" + strings.Join(parts, "，")
+}
+
+// recordedCaption stands above a recorded transcript (LessonView.Recorded).
+func recordedCaption(lang i18n.Lang) string {
+	if lang == i18n.ZH {
+		return "录制的运行记录，各方的事件按各自的顺序："
+	}
+	return "Recorded run, each side's events in order:"
+}
+
 // lessonLines draws a lesson block: a box titled with the lesson id that
-// holds the title, each file's code under its label, the command that
-// runs the lesson and the transcript of a run.
+// holds the title, each file's code under its label (its diff marks in
+// a gutter), the command that runs the lesson and the transcript of a
+// run, captioned when it is a recorded one.
 func (r *nodeRenderer) lessonLines(fence content.Fence) []line {
 	th := r.theme
 	id := fence.Lesson
@@ -220,13 +302,16 @@ func (r *nodeRenderer) lessonLines(fence content.Fence) []line {
 			body = append(body, nil)
 		}
 		body = append(body, fill(atomize([]seg{{text: sanitize(label), st: th.fileLabel}}), inner)...)
+		if f.Diff != nil {
+			body = append(body, fill(atomize([]seg{{text: sanitize(f.Diff.SummaryIn(r.opts.Lang)), st: th.aside}}), inner)...)
+		}
 		body = append(body, nil)
 		kind := content.FencePlain
 		if f.Path == "" || strings.HasSuffix(f.Path, ".go") {
 			kind = content.FenceGo
 		}
 		code := strings.TrimRight(sanitize(expandTabs(string(f.Source))), "\n")
-		body = append(body, indentLines(r.codeLines(kind, code), "  ")...)
+		body = append(body, markLines(r.codeLines(kind, code), f.Diff, th)...)
 	}
 	if v.Command != "" {
 		if len(body) > 0 {
@@ -237,6 +322,9 @@ func (r *nodeRenderer) lessonLines(fence content.Fence) []line {
 	if t := strings.TrimRight(v.Transcript, "\n"); t != "" {
 		if len(body) > 0 {
 			body = append(body, nil)
+		}
+		if v.Recorded {
+			body = append(body, fill(atomize([]seg{{text: recordedCaption(r.opts.Lang), st: th.aside}}), inner)...)
 		}
 		for _, row := range strings.Split(t, "\n") {
 			body = append(body, line{{text: row, raw: true}})

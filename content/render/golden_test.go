@@ -12,6 +12,7 @@ import (
 
 	"sockbook/content"
 	"sockbook/content/i18n"
+	"sockbook/content/linediff"
 	"sockbook/content/render"
 	"sockbook/lessons"
 )
@@ -19,7 +20,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // lessonView builds the view of a lesson from the real embedded source,
-// with a fixed transcript (the real one comes from the runner).
+// its files marked against those of the lesson it fixes, with a fixed
+// transcript standing for the recorded one (which the root package
+// reads from the lessons' golden files).
 func lessonView(id string) (render.LessonView, bool) { return lessonViewIn(i18n.EN, id) }
 
 // lessonViewIn is lessonView for a chapter in lang: the lesson's title
@@ -35,6 +38,7 @@ func lessonViewIn(lang i18n.Lang, id string) (render.LessonView, bool) {
 		Command: "sockbook run " + l.ID,
 		Transcript: fmt.Sprintf("\x1b[36mserver\x1b[0m │ (transcript of %s)\n"+
 			"\x1b[35mclient\x1b[0m │ (transcript of %s)\n", id, id),
+		Recorded: true, // as sockbook read shows lessons
 	}
 	for _, side := range []struct{ label, dir string }{{"server", l.ServerDir()}, {"client", l.ClientDir()}} {
 		files, err := lessons.Source(side.dir)
@@ -47,11 +51,18 @@ func lessonViewIn(lang i18n.Lang, id string) (render.LessonView, bool) {
 		}
 		sort.Strings(names)
 		for _, name := range names {
-			v.Files = append(v.Files, render.CodeFile{
+			f := render.CodeFile{
 				Label:  side.label,
 				Path:   "lessons/" + side.dir + "/" + name,
 				Source: files[name],
-			})
+			}
+			if l.Fixes != "" {
+				wrong, err := lessons.Source(l.Fixes + "/" + side.label)
+				if err == nil {
+					f.Diff = &render.FileDiff{Against: l.Fixes, Result: linediff.Compare(string(wrong[name]), string(f.Source))}
+				}
+			}
+			v.Files = append(v.Files, f)
 		}
 	}
 	return v, true
@@ -94,7 +105,7 @@ func goldenPage(t *testing.T, ch content.Chapter, dir string) {
 			}
 			name := fmt.Sprintf("%s-%d-%s", ch.ID, width, mode)
 			t.Run(ch.Lang.String()+"/"+name, func(t *testing.T) {
-				out, err := render.Render(ch.Markdown, render.Options{Width: width, Color: colour, Lessons: lessonView})
+				out, err := render.Render(ch.Markdown, render.Options{Width: width, Color: colour, Lang: ch.Lang, Lessons: lessonView})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -157,8 +168,8 @@ func compareGolden(t *testing.T, path, got string) {
 }
 
 // checkWidths fails for a line wider than width unless it is a line of
-// code (from a fenced block or a lesson file) or of a transcript, which
-// are never wrapped.
+// code (from a fenced block or a lesson file, with or without its diff
+// mark) or of a transcript, which are never wrapped.
 func checkWidths(t *testing.T, ch content.Chapter, out string, width int) {
 	t.Helper()
 	code := map[string]bool{}
@@ -184,7 +195,11 @@ func checkWidths(t *testing.T, ch content.Chapter, out string, width int) {
 		if render.VisibleWidth(l) <= width {
 			continue
 		}
-		if !code[strings.TrimSpace(strings.TrimLeft(l, " │"))] {
+		text := strings.TrimLeft(l, " │")
+		for _, mark := range []string{"+ ", "~ "} { // a diff mark in a code line's gutter
+			text = strings.TrimPrefix(text, mark)
+		}
+		if !code[strings.TrimSpace(text)] {
 			t.Errorf("%s: line wider than %d that is not code: %q", ch.ID, width, l)
 		}
 	}

@@ -19,7 +19,10 @@
 //
 // and block quotes that open with **Note**, **Tip**, **Pitfall** or
 // **Warning** (in a Chinese chapter **注意**, **提示**, **陷阱** or
-// **警告**) become labelled call-outs.
+// **警告**) become labelled call-outs. A lesson's code is set two
+// columns in; that gutter holds the marks of lines that differ from
+// another lesson's (CodeFile.Diff), so marked code stands where unmarked
+// code does and is no wider.
 package render
 
 import (
@@ -30,6 +33,8 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"sockbook/content"
+	"sockbook/content/i18n"
+	"sockbook/content/linediff"
 )
 
 // DefaultWidth is the width Render uses when Options.Width is not positive.
@@ -48,10 +53,15 @@ type Options struct {
 	// Lessons looks up the lesson a ```lesson block names; it reports
 	// false for an id it does not know.
 	Lessons func(id string) (LessonView, bool)
+	// Lang is the language of the renderer's own words in a lesson block
+	// (the caption of a recorded run, the note on a marked file); the
+	// document is in whichever language it is written in.
+	Lang i18n.Lang
 }
 
 // LessonView is what a ```lesson block shows: the lesson's programs, the
-// command that runs them and, when there is one, a transcript of a run.
+// command that runs them and, when there is one, a transcript of a run:
+// one recorded when the lesson was last checked, or one made now.
 type LessonView struct {
 	// ID is the lesson id, "<chapter>/<name>".
 	ID string
@@ -65,6 +75,10 @@ type LessonView struct {
 	// Transcript is pre-rendered text (it may hold ANSI codes) placed
 	// verbatim under the code; escape codes are removed when colour is off.
 	Transcript string
+	// Recorded reports whether Transcript is the lesson's recorded run
+	// (each side's events in order, side after side) rather than a run
+	// made now; a recorded one is captioned as such.
+	Recorded bool
 }
 
 // CodeFile is one source file shown in a lesson block.
@@ -76,6 +90,21 @@ type CodeFile struct {
 	// Source is the file's content. Files ending in ".go" (or with no
 	// path) are highlighted as Go.
 	Source []byte
+	// Diff, when set, marks the lines of Source that differ from the
+	// same file of another lesson; nil marks none.
+	Diff *FileDiff
+}
+
+// FileDiff says how a lesson's file differs from the same file of the
+// lesson it is shown against: a "right" program against its "wrong" one.
+// Lines are marked in a gutter, "+" added and "~" changed, under a line
+// that counts them.
+type FileDiff struct {
+	// Against is the id of the other lesson, such as "sticky/sendall-wrong".
+	Against string
+	// Result is linediff.Compare of the other file's source and this
+	// one's: a mark for each line of Source.
+	linediff.Result
 }
 
 // Render renders a Markdown document for the terminal. The result ends

@@ -67,6 +67,8 @@ type theme struct {
 	boxBorder          style
 	boxTitle           style
 	fileLabel          style
+	added, changed     style
+	aside              style // diff notes, captions
 	unknown            style
 	note, tip          style
 	pitfall, warning   style
@@ -99,6 +101,9 @@ func defaultTheme() theme {
 		boxBorder:   style{fg: color.FgCyan},
 		boxTitle:    style{bold: true},
 		fileLabel:   style{fg: color.FgYellow, bold: true},
+		added:       style{fg: color.FgGreen, bold: true},
+		changed:     style{fg: color.FgYellow, bold: true},
+		aside:       style{italic: true},
 		unknown:     style{fg: color.FgRed, bold: true},
 		note:        style{fg: color.FgBlue, bold: true},
 		tip:         style{fg: color.FgGreen, bold: true},

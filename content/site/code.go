@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"sockbook/content"
+	"sockbook/content/linediff"
 	"sockbook/content/render"
 )
 
@@ -69,8 +70,50 @@ func writeCode(w util.BufWriter, lang, code string) {
 	w.WriteString("</code></pre>\n")
 }
 
+// markClass is the CSS class of a line with each diff mark; a line the
+// same in both files has none.
+var markClass = map[linediff.Mark]string{
+	linediff.Added:   "added",
+	linediff.Changed: "changed",
+}
+
+// writeMarkedCode writes a lesson file's code as writeCode does, each
+// line marked as added or changed in a <span class="added"> or
+// <span class="changed">; the stylesheet draws the marks (a band and a
+// "+" or "~" beside the line) outside the text, so the code copies as it
+// is. The <pre> has the class "diff".
+func writeMarkedCode(w util.BufWriter, lang, code string, marks []linediff.Mark) {
+	w.WriteString(`<pre class="diff"><code`)
+	if lang != "" {
+		w.WriteString(` class="language-` + html.EscapeString(lang) + `"`)
+	}
+	w.WriteString(">")
+	var rows []string
+	if lang == "go" {
+		rows = strings.Split(highlightGo(code), "\n")
+	} else {
+		rows = strings.Split(html.EscapeString(code), "\n")
+	}
+	for i, row := range rows {
+		if i > 0 {
+			w.WriteString("\n")
+		}
+		class := ""
+		if i < len(marks) {
+			class = markClass[marks[i]]
+		}
+		if class == "" {
+			w.WriteString(row)
+			continue
+		}
+		w.WriteString(`<span class="` + class + `">` + row + `</span>`)
+	}
+	w.WriteString("</code></pre>\n")
+}
+
 // highlightGo returns Go source as HTML: each keyword, literal, comment
-// and number in a <span> whose class names its kind.
+// and number in a <span> whose class names its kind. No <span> holds a
+// line break, so the HTML cuts into lines where the source does.
 func highlightGo(src string) string {
 	var b strings.Builder
 	for _, tok := range render.GoTokens(src) {
@@ -79,7 +122,14 @@ func highlightGo(src string) string {
 			b.WriteString(html.EscapeString(tok.Text))
 			continue
 		}
-		b.WriteString(`<span class="` + class + `">` + html.EscapeString(tok.Text) + `</span>`)
+		for i, part := range strings.Split(tok.Text, "\n") {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			if part != "" {
+				b.WriteString(`<span class="` + class + `">` + html.EscapeString(part) + `</span>`)
+			}
+		}
 	}
 	return b.String()
 }

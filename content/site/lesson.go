@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"sockbook/content"
+	"sockbook/content/i18n"
 	"sockbook/content/render"
 )
 
@@ -50,6 +51,7 @@ func (lessonTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 // lessonRenderer writes a lesson block as HTML.
 type lessonRenderer struct {
 	lessons Lessons
+	lang    i18n.Lang
 	words   words
 }
 
@@ -58,8 +60,9 @@ func (r lessonRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 }
 
 // render writes a lesson: its title, its programs (one column per side,
-// side by side on a wide screen), the command that runs it and its
-// transcript.
+// side by side on a wide screen, the lines that differ from the lesson it
+// fixes marked), the command that runs it and its transcript, recorded or
+// made now.
 func (r lessonRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
@@ -90,7 +93,12 @@ func (r lessonRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering 
 			w.WriteString("<div class=\"program\">\n")
 			for _, f := range side {
 				fmt.Fprintf(w, "<h4>%s</h4>\n", html.EscapeString(fileLabel(f)))
-				writeCode(w, sourceLanguage(f), string(f.Source))
+				if f.Diff == nil {
+					writeCode(w, sourceLanguage(f), string(f.Source))
+					continue
+				}
+				fmt.Fprintf(w, "<p class=\"diff-summary\">%s</p>\n", html.EscapeString(f.Diff.SummaryIn(r.lang)))
+				writeMarkedCode(w, sourceLanguage(f), string(f.Source), f.Diff.Marks)
 			}
 			w.WriteString("</div>\n")
 		}
@@ -100,7 +108,11 @@ func (r lessonRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering 
 		fmt.Fprintf(w, "<h4>%s</h4>\n<pre><code>$ %s</code></pre>\n", html.EscapeString(r.words.runIt), html.EscapeString(lv.Command))
 	}
 	if lv.Transcript != "" {
-		fmt.Fprintf(w, "<h4>%s</h4>\n", html.EscapeString(r.words.transcript))
+		if lv.Recorded {
+			fmt.Fprintf(w, "<h4>%s</h4>\n<p class=\"caption\">%s</p>\n", html.EscapeString(r.words.recordedRun), html.EscapeString(r.words.recordedCaption))
+		} else {
+			fmt.Fprintf(w, "<h4>%s</h4>\n", html.EscapeString(r.words.transcript))
+		}
 		writeTranscript(w, lv.Transcript)
 	}
 	w.WriteString("</section>\n")

@@ -11,6 +11,9 @@ import (
 	"golang.org/x/net/html"
 
 	"sockbook/content"
+	"sockbook/content/i18n"
+	"sockbook/content/linediff"
+	"sockbook/content/render"
 	"sockbook/content/site"
 )
 
@@ -127,6 +130,24 @@ func TestExportLessonMarkup(t *testing.T) {
 		t.Errorf("client strings = %q", got)
 	}
 
+	// The client is marked against the lesson it fixes; the server is not.
+	if len(find(programs[0], "pre", "diff")) != 0 || len(find(programs[1], "pre", "diff")) != 1 {
+		t.Errorf("want the client's code alone marked (pre.diff)")
+	}
+	if got := spanTexts(programs[1], "changed"); !slices.Equal(got, []string{"// main dials."}) {
+		t.Errorf("changed lines = %q", got)
+	}
+	if got := spanTexts(programs[1], "added"); !slices.Equal(got, []string{`func main() { println("hi") }`}) {
+		t.Errorf("added lines = %q", got)
+	}
+	if p := find(programs[1], "p", "diff-summary"); len(p) != 1 || textOf(p[0]) != "against basics/x-wrong: ~ 1 line changed, + 1 added" {
+		t.Errorf("the client's diff summary is missing or wrong: %d of them", len(p))
+	}
+	heads := find(lesson, "h4", "")
+	if last := textOf(heads[len(heads)-1]); last != "Recorded run" || len(find(lesson, "p", "caption")) != 1 {
+		t.Errorf("the transcript is headed %q, want \"Recorded run\" and a caption", last)
+	}
+
 	pres := find(lesson, "pre", "transcript")
 	if len(pres) != 1 {
 		t.Fatalf("%d transcripts, want 1", len(pres))
@@ -220,7 +241,8 @@ func TestStylesheetCoversMarkup(t *testing.T) {
 			t.Errorf("class %q is used but style.css has no rule for it", c)
 		}
 	}
-	for _, c := range []string{"programs", "program", "kw", "str", "com", "num", "gutter", "server", "client", "runner", "net", "fail"} {
+	for _, c := range []string{"programs", "program", "kw", "str", "com", "num", "gutter", "server", "client", "runner", "net", "fail",
+		"diff", "added", "changed", "diff-summary", "caption"} {
 		if !used[c] {
 			t.Errorf("no page uses class %q", c)
 		}
@@ -228,5 +250,48 @@ func TestStylesheetCoversMarkup(t *testing.T) {
 	wide := regexp.MustCompile(`(?s)@media \(min-width: [0-9.]+rem\) \{.*\.programs \{[^}]*grid-auto-flow: column`)
 	if !wide.Match(css) || !strings.Contains(string(css), "display: grid") {
 		t.Errorf("style.css does not put programs side by side on a wide screen:\n%s", css)
+	}
+}
+
+// TestExportMarkedLinesKeepTheirText: marking a file's lines changes no
+// character of its code, for Go highlighted over several lines (a raw
+// string, a block comment) and for a file that is not Go; each marked
+// span holds exactly one line.
+func TestExportMarkedLinesKeepTheirText(t *testing.T) {
+	files := []struct{ path, older, newer string }{
+		{"main.go", "package main\n\nvar s = `a\nb`\n", "package main\n\n/* a\nb */\nvar s = `a\nc\nd`\n"},
+		{"notes.txt", "one\n<two>\n", "one\n<2> & 3\nfour"},
+	}
+	for _, f := range files {
+		lessons := func(id string) (render.LessonView, bool) {
+			return render.LessonView{ID: id, Files: []render.CodeFile{{Label: "server", Path: f.path, Source: []byte(f.newer),
+				Diff: &render.FileDiff{Against: "a/b-wrong", Result: linediff.Compare(f.older, f.newer)}}}}, true
+		}
+		dir := t.TempDir()
+		ch := content.Chapter{ID: "marks", Title: "Marks", Markdown: []byte("```lesson a/b-right\n```\n")}
+		if err := site.Export(dir, []site.Edition{{Lang: i18n.EN, Pages: []content.Chapter{ch}, Lessons: lessons}}); err != nil {
+			t.Fatal(err)
+		}
+		code := find(parsePage(t, filepath.Join(dir, "marks.html")), "code", "")
+		if len(code) != 1 {
+			t.Fatalf("%s: %d code blocks, want 1", f.path, len(code))
+		}
+		if got := textOf(code[0]); got != f.newer {
+			t.Errorf("%s: code text = %q, want %q", f.path, got, f.newer)
+		}
+		var marked []string
+		for _, class := range []string{"added", "changed"} {
+			for _, s := range spanTexts(code[0], class) {
+				if strings.Contains(s, "\n") {
+					t.Errorf("%s: a %s span holds a line break: %q", f.path, class, s)
+				}
+				marked = append(marked, s)
+			}
+		}
+		res := linediff.Compare(f.older, f.newer)
+		added, changed := res.Counts()
+		if len(marked) != added+changed {
+			t.Errorf("%s: %d marked lines %q, want %d", f.path, len(marked), marked, added+changed)
+		}
 	}
 }

@@ -83,7 +83,7 @@ func exportEdition(dir string, ed Edition, all []Edition) error {
 	md := content.NewMarkdown(
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(lessonTransformer{}, 100))),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
-			util.Prioritized(lessonRenderer{lessons: ed.Lessons, words: w}, 100),
+			util.Prioritized(lessonRenderer{lessons: ed.Lessons, lang: ed.Lang, words: w}, 100),
 			util.Prioritized(codeRenderer{}, 100),
 		)),
 	)

@@ -11,6 +11,7 @@ import (
 
 	"sockbook/content"
 	"sockbook/content/i18n"
+	"sockbook/content/linediff"
 	"sockbook/content/render"
 	"sockbook/content/site"
 )
@@ -26,14 +27,25 @@ const fakeTranscript = "server │ ● listen 127.0.0.1:8080\n" +
 	"net    │ ≈ delay 10ms\n" +
 	"a line without a bar\n"
 
+// fakeClient and fakeWrongClient are the client of every fake lesson
+// and of the lesson it fixes.
+const (
+	fakeClient      = "package main\n\n// main dials.\nfunc main() { println(\"hi\") }\n"
+	fakeWrongClient = "package main\n\nfunc main() { println(\"hello\") }\n"
+)
+
+// fakeLessons shows every lesson with the same two programs, the client
+// marked against that of a lesson it fixes, and a recorded transcript.
 func fakeLessons(id string) (render.LessonView, bool) {
 	return render.LessonView{
 		ID: id, Title: "Title of " + id, Command: "sockbook run " + id,
 		Files: []render.CodeFile{
 			{Label: "server", Path: "lessons/" + id + "/server/main.go", Source: []byte("package main\n\nfunc main() { _ = 1 < 2 }\n")},
-			{Label: "client", Path: "lessons/" + id + "/client/main.go", Source: []byte("package main\n\n// main dials.\nfunc main() { println(\"hi\") }\n")},
+			{Label: "client", Path: "lessons/" + id + "/client/main.go", Source: []byte(fakeClient),
+				Diff: &render.FileDiff{Against: "basics/x-wrong", Result: linediff.Compare(fakeWrongClient, fakeClient)}},
 		},
 		Transcript: fakeTranscript,
+		Recorded:   true,
 	}, true
 }
 

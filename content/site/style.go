@@ -5,7 +5,9 @@ package site
 // as in the terminal; the colours of Go code follow the terminal's theme
 // (keywords magenta, strings green, comments grey, numbers cyan), and
 // transcripts colour each side as the terminal's gutter does (server cyan,
-// client magenta), failures red.
+// client magenta), failures red. A line of a "right" program that differs
+// from its "wrong" one has a band of colour and a "+" (added) or "~"
+// (changed) in the margin, drawn by CSS so that the code copies as it is.
 const stylesheet = `body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #222; background: #fdfdfd; }
 main { max-width: 52rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
 nav { margin: 1rem 0; font-size: 0.9rem; }
@@ -22,6 +24,14 @@ section.lesson h4 { margin: 0.8rem 0 0.3rem; font-size: 0.9rem; color: #555; }
 .str { color: #3f8a3a; }
 .com { color: #7a7a7a; font-style: italic; }
 .num { color: #0f7fa8; }
+pre.diff { position: relative; padding-left: 2rem; }
+pre.diff .added, pre.diff .changed { display: inline-block; min-width: 100%; }
+pre.diff .added { background: #e3f4e1; }
+pre.diff .changed { background: #fbf0cf; }
+pre.diff .added::before, pre.diff .changed::before { position: absolute; left: 0.8rem; font-weight: bold; }
+pre.diff .added::before { content: "+"; color: #2a7a2a; }
+pre.diff .changed::before { content: "~"; color: #946200; }
+.diff-summary, .caption { margin: 0 0 0.3rem; font-size: 0.85rem; font-style: italic; color: #555; }
 pre.transcript { background: #1e1e1e; color: #ddd; }
 pre.transcript .gutter { font-weight: bold; }
 pre.transcript .server { color: #7fdbff; }

@@ -29,6 +29,8 @@ type Options struct {
 	// Connect, if set, checks a server already running at this address
 	// instead of starting the program; Local scenarios are skipped.
 	Connect string
+	// Limits bound what the program may use (see runner.Limits).
+	Limits runner.Limits
 }
 
 // Report is the outcome of checking one program against an exercise.
@@ -153,7 +155,7 @@ func runScenario(ctx context.Context, ex Exercise, sc Scenario, prog runner.Prog
 		Network: ex.Network,
 		Timeout: timeout + 5*time.Second, // the scenario's own bound comes first
 		Engine:  opts.Engine,
-	}, runner.Options{Command: opts.Command})
+	}, runner.Options{Command: opts.Command, Limits: opts.Limits})
 	if err != nil {
 		return res, fmt.Errorf("check %s: %w", ex.ID, err)
 	}
@@ -253,7 +255,7 @@ func runClientScenario(ctx context.Context, sc Scenario, prog runner.Program, op
 	env.RunClient = func(ctx context.Context, args []string) (ClientResult, error) {
 		p := prog
 		p.Args = args
-		r, err := runner.Run(ctx, runner.Spec{Client: &p, Timeout: timeout, Engine: opts.Engine}, runner.Options{Command: opts.Command})
+		r, err := runner.Run(ctx, runner.Spec{Client: &p, Timeout: timeout, Engine: opts.Engine}, runner.Options{Command: opts.Command, Limits: opts.Limits})
 		if err != nil {
 			return ClientResult{}, err
 		}

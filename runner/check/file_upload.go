@@ -115,6 +115,14 @@ func fileUpload() Exercise {
 				},
 			},
 			{
+				Name:  "name-windows",
+				Local: true,
+				Doc:   `The names Windows reads as a device, a drive or another name ("NUL", "com1.txt", "Aux ", "C:x" and "notes.txt.") are refused with {"ok":false}, no file is created, and the next client is served.`,
+				Run: func(ctx context.Context, env *Env) error {
+					return uploadRefusedNames(ctx, env, []string{"NUL", "com1.txt", "Aux ", "C:x", "notes.txt."})
+				},
+			},
+			{
 				Name:  "bad-checksum",
 				Local: true,
 				Doc:   `A body whose SHA-256 differs from the header's is refused with {"ok":false}, no file is left, and the next client is served.`,

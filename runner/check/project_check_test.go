@@ -38,15 +38,18 @@ func projectCases() map[string][]projectCase {
 	return map[string][]projectCase{
 		"file-upload": {
 			{dir: starterDir("file-upload"), fail: []string{
-				"name-escapes-dir", "name-with-separator", "bad-checksum", "body-cut-short", "header-length-limit",
+				"name-escapes-dir", "name-with-separator", "name-windows", "bad-checksum", "body-cut-short", "header-length-limit",
 			}},
 			// The name is used as a path: "../x" and "a/b" land outside DIR
-			// or in a subfolder. ".", "..", "" and NUL fail at the OS, which
-			// this program reports correctly.
-			flaw("file-upload", "name-as-path", "name-escapes-dir", "name-with-separator"),
+			// or in a subfolder, and "NUL" is stored. ".", "..", "" and NUL
+			// fail at the OS, which this program reports correctly.
+			flaw("file-upload", "name-as-path", "name-escapes-dir", "name-with-separator", "name-windows"),
 			// Checks separators only, and ignores os.Rename's error: ".",
 			// ".." and "" are "stored", and their temporary file stays.
-			flaw("file-upload", "ignores-rename-error", "name-special"),
+			flaw("file-upload", "ignores-rename-error", "name-special", "name-windows"),
+			// Refuses only the names that are unsafe on Unix: "NUL" and
+			// "C:x" are stored.
+			flaw("file-upload", "windows-names", "name-windows"),
 			flaw("file-upload", "no-checksum", "bad-checksum"),
 			// Writes to DIR/name directly: a refused body stays on disk.
 			flaw("file-upload", "no-temp-file", "bad-checksum", "body-cut-short"),
@@ -55,7 +58,7 @@ func projectCases() map[string][]projectCase {
 			// one of 64 KiB, is cut.
 			flaw("file-upload", "header-one-read", "chopped-header", "header-length-limit"),
 			// Serves connections one after another, in the accept loop.
-			flaw("file-upload", "first-client-only", "two-in-turn", "name-escapes-dir", "name-with-separator", "name-special", "bad-checksum", "body-cut-short", "header-length-limit"),
+			flaw("file-upload", "first-client-only", "two-in-turn", "name-escapes-dir", "name-with-separator", "name-special", "name-windows", "bad-checksum", "body-cut-short", "header-length-limit"),
 			// Refuses size 0.
 			flaw("file-upload", "rejects-empty", "upload-empty"),
 			// Trusts one Read to return the whole body: a large one, or one
@@ -64,11 +67,11 @@ func projectCases() map[string][]projectCase {
 			// The reply's checksum is a []byte field: base64, not hex. Every
 			// stored upload gets a wrong reply.
 			flaw("file-upload", "sha-as-base64", "upload-small", "upload-empty", "upload-large", "chopped-header",
-				"two-in-turn", "name-escapes-dir", "name-with-separator", "name-special", "bad-checksum",
+				"two-in-turn", "name-escapes-dir", "name-with-separator", "name-special", "name-windows", "bad-checksum",
 				"body-cut-short", "header-length-limit"),
 			// log.Fatal on a refused upload: the next client finds no server.
 			flaw("file-upload", "exits-on-error",
-				"name-escapes-dir", "name-with-separator", "name-special", "bad-checksum", "body-cut-short", "header-length-limit"),
+				"name-escapes-dir", "name-with-separator", "name-special", "name-windows", "bad-checksum", "body-cut-short", "header-length-limit"),
 		},
 		"upload-client": {
 			{dir: starterDir("upload-client"), fail: []string{

@@ -127,7 +127,7 @@ func (c *child) run() int {
 		SourcecodeFilesystem: c.sourceFS(),
 	})
 	needed := c.imports()
-	for _, syms := range []interp.Exports{only(stdlib.Symbols, needed), only(stdsyscall.Symbols, needed), only(unrestricted.Symbols, needed), c.overrides(stdout, stderr)} {
+	for _, syms := range []interp.Exports{only(stdlib.Symbols, needed), only(stdsyscall.Symbols, needed), only(unrestricted.Symbols, needed), only(extSymbols(), needed), c.overrides(stdout, stderr)} {
 		if err := i.Use(syms); err != nil {
 			fmt.Fprintf(os.Stderr, "sockbook child: load symbols: %v\n", err)
 			return childproto.CodeSetup

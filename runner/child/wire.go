@@ -468,6 +468,20 @@ func (c *UDPConn) ReadFromUDP(b []byte) (int, *net.UDPAddr, error) {
 	return n, addr, err
 }
 
+// ReadMsgUDP is net.UDPConn.ReadMsgUDP, reported like ReadFromUDP; its
+// flags (MSG_TRUNC for a datagram cut to fit b) are the program's to read.
+func (c *UDPConn) ReadMsgUDP(b, oob []byte) (n, oobn, flags int, addr *net.UDPAddr, err error) {
+	c.rec.emit(event.Event{Kind: event.Waiting, Text: "readfrom"})
+	n, oobn, flags, addr, err = c.UDPConn.ReadMsgUDP(b, oob)
+	peer := ""
+	if addr != nil {
+		addr = c.rec.unredirect(addr)
+		peer = addr.String()
+	}
+	c.rec.transfer(event.ReadFrom, c.id, b[:n], err, peer)
+	return n, oobn, flags, addr, err
+}
+
 // WriteTo is net.UDPConn.WriteTo, reported.
 func (c *UDPConn) WriteTo(b []byte, addr net.Addr) (int, error) {
 	ua, err := net.ResolveUDPAddr("udp", addr.String())

@@ -77,6 +77,7 @@ const (
 	WrongAddr    Reason = "wrong-address" // the server listened somewhere else
 	ExitStatus   Reason = "exit"          // it exited with a non-zero status
 	Interrupted  Reason = "interrupted"   // the user stopped the run
+	Limit        Reason = "limit"         // it used more than a limit allows (memory, files, processes…)
 	Internal     Reason = "internal"      // the runner itself failed
 )
 

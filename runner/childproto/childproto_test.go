@@ -8,7 +8,7 @@ import (
 )
 
 func TestFailureReasonRoundTrip(t *testing.T) {
-	for _, reason := range []Reason{Compile, Panic, Timeout, Flood, NeverListens, WrongAddr, ExitStatus, Interrupted, Internal} {
+	for _, reason := range []Reason{Compile, Panic, Timeout, Flood, NeverListens, WrongAddr, ExitStatus, Interrupted, Limit, Internal} {
 		b, err := json.Marshal(Message{T: 1, Event: Failure(reason, "text")})
 		if err != nil {
 			t.Fatal(err)

@@ -15,7 +15,8 @@ func FuzzValidName(f *testing.F) {
 	for _, name := range []string{
 		"report.txt", "", ".", "..", "../evil", "a/b", `a\b`, "a\x00b",
 		"/etc/passwd", "..hidden", "...", ".upload-1.part", "ü", "a/", "./a",
-		strings.Repeat("x", 256),
+		strings.Repeat("x", 256), "NUL", "com1.txt", "Aux ", "C:x", "a.", "a ",
+		"COM10", "console",
 	} {
 		f.Add(name)
 	}
@@ -28,10 +29,28 @@ func FuzzValidName(f *testing.F) {
 		if filepath.Dir(path) != dir || filepath.Base(path) != name {
 			t.Fatalf("validName accepted %q, which lands at %q outside %q", name, path, dir)
 		}
-		if strings.ContainsAny(name, "/\\\x00") || name == "." || name == ".." {
+		if strings.ContainsAny(name, "/\\:\x00") || strings.HasSuffix(name, ".") ||
+			strings.HasSuffix(name, " ") {
 			t.Fatalf("validName accepted %q", name)
 		}
 	})
+}
+
+// TestValidName checks the names the protocol refuses, Windows' among
+// them, and that ordinary names pass.
+func TestValidName(t *testing.T) {
+	for name, ok := range map[string]bool{
+		"report.txt": true, "..hidden": true, "ü": true, "COM10": true,
+		"console": true, "nul-ish.txt": true, "com0": true,
+		"": false, ".": false, "..": false, "a/b": false, `a\b`: false,
+		"a\x00b": false, "NUL": false, "nul.txt": false, "com1": false,
+		"LPT9.log": false, "Aux ": false, "C:x": false, "a:b": false,
+		"a.": false, "a ": false,
+	} {
+		if got := validName(name) == nil; got != ok {
+			t.Errorf("validName(%q) accepts: %v, want %v", name, got, ok)
+		}
+	}
 }
 
 // FuzzParseHeader checks that a header parseHeader accepts is safe to act

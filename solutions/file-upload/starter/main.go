@@ -74,7 +74,9 @@ func handle(conn net.Conn, dir string) {
 	}
 
 	// TODO: the name comes from the client too. Refuse "", ".", "..",
-	// and any name holding '/', '\' or NUL, before it becomes a path.
+	// any name holding '/', '\', ':' or NUL, ending in '.' or ' ', or
+	// that Windows keeps for a device (NUL, COM1, ...), before it
+	// becomes a path.
 	path := filepath.Join(dir, h.Name)
 
 	// TODO: a file must appear only when it is complete and its checksum

@@ -1,7 +1,8 @@
 // The families server: one program, three address families. It
 // listens on IPv4 (the -addr address), on IPv6 loopback and on a Unix
 // socket, tells the client over IPv4 where the other two are, then
-// accepts one connection on each and greets it.
+// accepts one connection on each and greets it. Windows 10 and later
+// have Unix sockets too.
 package main
 
 import (

@@ -22,21 +22,20 @@ func main() {
 	defer conn.Close() // leaving main closes: the server sees io.EOF
 
 	input := bufio.NewScanner(os.Stdin)
-	buf := make([]byte, 1024)
+	replies := bufio.NewScanner(conn)
 	for input.Scan() {
 		msg := input.Text()
 		if msg == "quit" {
 			fmt.Println("quitting")
 			return
 		}
-		if _, err := conn.Write([]byte(msg)); err != nil {
+		if _, err := conn.Write([]byte(msg + "\n")); err != nil {
 			log.Fatal(err)
 		}
 		// Wait for the answer before sending the next message.
-		n, err := conn.Read(buf)
-		if err != nil {
-			log.Fatal(err)
+		if !replies.Scan() {
+			log.Fatal("the server closed the connection")
 		}
-		fmt.Printf("server answered %q\n", buf[:n])
+		fmt.Printf("server answered %q\n", replies.Text())
 	}
 }

@@ -1,15 +1,14 @@
-// The communication loop: serve one client, answer every message it
-// sends (uppercased), until it closes the connection.
+// The communication loop (通信循环): serve one client, answer every
+// line it sends, uppercased, until it closes the connection.
 package main
 
 import (
-	"bytes"
-	"errors"
+	"bufio"
 	"flag"
 	"fmt"
-	"io"
 	"log"
 	"net"
+	"strings"
 )
 
 func main() {
@@ -29,19 +28,19 @@ func main() {
 	defer conn.Close()
 	fmt.Println("a client connected")
 
-	buf := make([]byte, 1024)
-	for { // Python: while True: data = conn.recv(1024)
-		n, err := conn.Read(buf)
-		if errors.Is(err, io.EOF) { // Python: if not data: break
-			fmt.Println("the client closed the connection (io.EOF)")
-			return
-		}
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("got %q\n", buf[:n])
-		if _, err := conn.Write(bytes.ToUpper(buf[:n])); err != nil {
+	lines := bufio.NewScanner(conn)
+	for lines.Scan() { // Python: while True: data = conn.recv(1024)
+		msg := lines.Text()
+		fmt.Printf("got %q\n", msg)
+		reply := strings.ToUpper(msg) + "\n"
+		if _, err := conn.Write([]byte(reply)); err != nil {
 			log.Fatal(err)
 		}
 	}
+	// Scan returned false: io.EOF (Python: if not data: break), or an
+	// error, which Err returns.
+	if err := lines.Err(); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("the client closed the connection (io.EOF)")
 }

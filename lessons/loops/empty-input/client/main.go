@@ -41,6 +41,7 @@ func main() {
 		wrote := fmt.Sprintf("Write(%q) = %d", msg, n)
 		if len(msg) == 0 { // the bug, shown once, with a time limit
 			shown = true
+			// A deadline (the concurrency chapter has more on them).
 			conn.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
 		}
 		n, err = conn.Read(buf)

@@ -29,6 +29,14 @@ func main() {
 	}
 }
 
+// isReset reports whether err is a reset, on Unix and on Windows:
+// there the error is WSAECONNRESET, 10054, not syscall.ECONNRESET.
+func isReset(err error) bool {
+	var errno syscall.Errno
+	return errors.As(err, &errno) &&
+		(errno == syscall.ECONNRESET || errno == 10054)
+}
+
 // serve echoes until Read fails, then says how the connection ended.
 func serve(client int, conn net.Conn) {
 	defer conn.Close()
@@ -39,7 +47,7 @@ func serve(client int, conn net.Conn) {
 		case errors.Is(err, io.EOF): // Python: recv() == b''
 			fmt.Printf("client %d: io.EOF, a normal close\n", client)
 			return
-		case errors.Is(err, syscall.ECONNRESET): // ConnectionResetError
+		case isReset(err): // Python: except ConnectionResetError
 			fmt.Printf("client %d: ECONNRESET, a reset\n", client)
 			return
 		case err != nil:

@@ -1,6 +1,5 @@
-// RIGHT: the charset client that decodes what it reads as UTF-8, the
-// charset the protocol agreed on, and checks it: bytes that are not
-// valid UTF-8 are reported, not turned into a guess.
+// RIGHT: each line decoded in the charset it was sent in. The protocol
+// says which: the first line is UTF-8, the second GBK.
 package main
 
 import (
@@ -10,6 +9,8 @@ import (
 	"log"
 	"net"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func main() {
@@ -22,18 +23,17 @@ func main() {
 	}
 	defer conn.Close()
 	lines := bufio.NewScanner(conn)
-	for lines.Scan() {
-		line := lines.Bytes() // the bytes that came, without the \n
-		if !utf8.Valid(line) {
-			fmt.Printf("%d bytes, not UTF-8: % x (ask the sender)\n",
-				len(line), line)
-			continue
-		}
-		text := string(line) // a Go string holds UTF-8 as it is
-		fmt.Printf("%d bytes, %d characters: %s\n",
-			len(line), utf8.RuneCount(line), text)
+
+	lines.Scan() // the UTF-8 line: a Go string holds it as it is
+	if !utf8.Valid(lines.Bytes()) {
+		log.Fatalf("not UTF-8: % x", lines.Bytes())
 	}
-	if err := lines.Err(); err != nil {
+	fmt.Printf("UTF-8 read as UTF-8: %s\n", lines.Text())
+
+	lines.Scan() // the GBK line: decoded into UTF-8
+	text, err := simplifiedchinese.GBK.NewDecoder().Bytes(lines.Bytes())
+	if err != nil {
 		log.Fatal(err)
 	}
+	fmt.Printf("GBK read as GBK: %s\n", text)
 }

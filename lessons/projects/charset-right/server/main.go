@@ -1,7 +1,7 @@
-// The charset server: send two lines of text. The first is UTF-8, the
-// charset of Go strings and of most protocols. The second is the same
-// two Chinese characters in GBK, the charset a Chinese Windows console
-// uses (what Python's classic remote shell decoded with 'gbk').
+// The charset server: send "你好" twice, one line each. The first line
+// is UTF-8, what programs on Linux and macOS write. The second is GBK,
+// what a program on a Chinese Windows console writes, and what the
+// Python tutorials decode with .decode('gbk').
 package main
 
 import (
@@ -9,7 +9,8 @@ import (
 	"fmt"
 	"log"
 	"net"
-	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func main() {
@@ -27,15 +28,15 @@ func main() {
 	}
 	defer conn.Close()
 
-	// Go source is UTF-8, so this string holds UTF-8 bytes too.
-	text := "naïve café 你好"
-	gbk := []byte{0xC4, 0xE3, 0xBA, 0xC3} // "你好" in GBK
-	fmt.Printf("sending %q: %d characters in %d bytes of UTF-8\n",
-		text, utf8.RuneCountInString(text), len(text))
-	fmt.Printf("sending %q in %d bytes of GBK\n", "你好", len(gbk))
-
-	msg := append([]byte(text+"\n"), gbk...)
-	if _, err := conn.Write(append(msg, '\n')); err != nil {
+	text := "你好" // Go source is UTF-8, so this string is too
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(text)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s in UTF-8: % x\n", text, text)
+	fmt.Printf("%s in GBK:   % x\n", text, gbk)
+	msg := text + "\n" + gbk + "\n"
+	if _, err := conn.Write([]byte(msg)); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -1,7 +1,6 @@
-// WRONG: the charset client that turns each byte into one character.
-// That is Latin-1, not what the server sent: every non-ASCII character
-// of UTF-8 is two to four bytes, and comes out as two to four wrong
-// characters (mojibake).
+// WRONG: each line decoded in the other line's charset. The UTF-8 line
+// is read as GBK, like the tutorials' .decode('gbk') of output from
+// Linux; the GBK line is read as UTF-8, like Go's string(b).
 package main
 
 import (
@@ -10,7 +9,8 @@ import (
 	"fmt"
 	"log"
 	"net"
-	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func main() {
@@ -23,16 +23,15 @@ func main() {
 	}
 	defer conn.Close()
 	lines := bufio.NewScanner(conn)
-	for lines.Scan() {
-		line := lines.Bytes() // the bytes that came, without the \n
-		text := ""
-		for _, b := range line {
-			text += string(rune(b)) // WRONG: one byte is one character
-		}
-		fmt.Printf("%d bytes read as %d characters: %q\n",
-			len(line), utf8.RuneCountInString(text), text)
-	}
-	if err := lines.Err(); err != nil {
+
+	lines.Scan() // the UTF-8 line
+	text, err := simplifiedchinese.GBK.NewDecoder().Bytes(lines.Bytes())
+	if err != nil {
 		log.Fatal(err)
 	}
+	fmt.Printf("UTF-8 read as GBK: %s\n", text)
+
+	lines.Scan() // the GBK line
+	// []rune turns each byte that is not UTF-8 into U+FFFD.
+	fmt.Printf("GBK read as UTF-8: %s\n", string([]rune(lines.Text())))
 }

@@ -1,7 +1,8 @@
 // RIGHT: the upload server that checks each file name from the wire
 // before it goes near a path: a plain name is stored in uploads/;
-// anything that could climb out or name a folder is refused. It works
-// in a temporary area it makes and removes.
+// anything that could climb out, name a folder, or mean something else
+// on Windows is refused. It works in a temporary area it makes and
+// removes.
 package main
 
 import (
@@ -86,12 +87,28 @@ func serve(addr string) error {
 	}
 }
 
-// checkName accepts a plain file name, nothing that could be a path.
-// (os.path.basename would quietly turn "../x" into "x": refuse it.)
+// checkName accepts a plain file name that is safe on every system,
+// Windows too. (os.path.basename would quietly turn "../x" into "x":
+// refuse it.) It refuses "", and "." and ".." as they end in a dot.
 func checkName(name string) error {
-	if name == "" || name == "." || name == ".." ||
-		strings.ContainsAny(name, "/\\\x00") {
+	if name == "" || strings.ContainsAny(name, "/\\:\x00") ||
+		strings.HasSuffix(name, ".") || strings.HasSuffix(name, " ") ||
+		windowsDevice(name) {
 		return fmt.Errorf("bad file name %q", name)
 	}
 	return nil
+}
+
+// windowsDevice reports whether Windows keeps name for a device: CON,
+// PRN, AUX, NUL, COM1 to COM9 or LPT1 to LPT9, in any case, also with
+// an extension ("nul.txt").
+func windowsDevice(name string) bool {
+	base, _, _ := strings.Cut(name, ".")
+	base = strings.ToUpper(strings.TrimRight(base, " "))
+	switch base {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	return len(base) == 4 && (base[:3] == "COM" || base[:3] == "LPT") &&
+		'1' <= base[3] && base[3] <= '9'
 }

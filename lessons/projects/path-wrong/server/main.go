@@ -1,7 +1,7 @@
-// WRONG: the upload server that joins the file name from the wire to
-// its upload folder. filepath.Join cleans "uploads/../escaped.txt" to
-// "escaped.txt": the file lands outside uploads/. All of it happens in
-// a temporary area the server makes and removes, so nothing escapes.
+// WRONG: the upload server that opens the file name from the wire as it
+// came, like the Python tutorials' open(file_name, 'wb'), in the folder
+// it works in, uploads/. "../escaped.txt" lands outside uploads/. All of
+// it happens in a temporary area the server makes and removes.
 package main
 
 import (
@@ -54,6 +54,16 @@ func serve(addr string) error {
 		return err
 	}
 
+	// Work in uploads/, as the tutorials' server works in its folder.
+	back, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	if err := os.Chdir(uploads); err != nil {
+		return err
+	}
+	defer os.Chdir(back) // runs before RemoveAll, deferred earlier
+
 	uploadsIn := json.NewDecoder(io.LimitReader(conn, 1<<20))
 	for {
 		var up upload
@@ -64,14 +74,14 @@ func serve(addr string) error {
 		if err != nil {
 			return err
 		}
-		path := filepath.Join(uploads, up.Name) // WRONG: trusts it
-		err = os.WriteFile(path, []byte(up.Data), 0o644)
+		// WRONG: open(file_name, 'wb'), the name trusted as a path.
+		err = os.WriteFile(up.Name, []byte(up.Data), 0o644)
 		if err != nil {
 			fmt.Fprintln(conn, "could not store it")
 			continue
 		}
 		// Where did it go? Shown as a path inside the temporary area.
-		rel, _ := filepath.Rel(area, path)
+		rel, _ := filepath.Rel(area, filepath.Join(uploads, up.Name))
 		rel = filepath.ToSlash(rel)
 		fmt.Printf("stored %q as %s\n", up.Name, rel)
 		if !strings.HasPrefix(rel, "uploads/") {

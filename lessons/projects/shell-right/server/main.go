@@ -1,7 +1,8 @@
 // RIGHT: the remote command server that takes an argv list (JSON) and
 // starts the program itself, with no shell in between. A ";" is just a
 // character in an argument. Only echo may run here; the remote-cmd
-// lesson has a real allowlist.
+// lesson has a real allowlist. Unix only: on Windows, echo is part of
+// cmd.exe, not a program of its own.
 package main
 
 import (

@@ -2,6 +2,8 @@
 // shell (Python's subprocess.Popen(cmd, shell=True)). The shell obeys
 // ; && | $( ) and more, so one "command" can be many. It runs in a
 // fresh temporary folder, removed at the end: the damage stays there.
+// Unix only: it runs sh. On Windows the shell is cmd.exe /c, which
+// obeys & | and more in the same way.
 package main
 
 import (

@@ -3,7 +3,9 @@
 // "Address already in use", reproduced. This listener is made WITHOUT
 // SO_REUSEADDR (Go sets it by default; we switch it off). The server
 // closes its connection first, so that socket waits in TIME_WAIT,
-// still holding the port, and listening there again fails.
+// still holding the port, and listening there again fails. Unix only:
+// on Windows Go never sets SO_REUSEADDR, and a new listener starts
+// past TIME_WAIT anyway.
 package main
 
 import (

@@ -2,7 +2,8 @@
 
 // SO_REUSEPORT: two listeners on one address at the same time. Both
 // must set the option; the kernel then spreads new connections
-// between them. A plain listener cannot join them.
+// between them. A plain listener cannot join them. Linux only:
+// Windows has no SO_REUSEPORT.
 package main
 
 import (
@@ -15,8 +16,9 @@ import (
 	"syscall"
 )
 
-// soReusePort is SO_REUSEPORT on Linux (x86, ARM). Package syscall
-// lacks the name there; golang.org/x/sys/unix has it.
+// soReusePort is SO_REUSEPORT on Linux, except on MIPS (0x200).
+// Package syscall lacks the name on 386, amd64 and arm;
+// golang.org/x/sys/unix has it everywhere.
 const soReusePort = 15
 
 var reusePort = net.ListenConfig{
@@ -46,6 +48,7 @@ func main() {
 			log.Fatal(err)
 		}
 		fmt.Printf("listener %d with SO_REUSEPORT: ok\n", i)
+		// A goroutine: the concurrency chapter explains them.
 		go func() { // each listener has its own accept loop
 			for {
 				conn, err := ln.Accept()

@@ -3,6 +3,8 @@
 // The nodelay client: a new connection has TCP_NODELAY set, Nagle's
 // algorithm off, unlike a C or Python socket. SetNoDelay(false)
 // switches Nagle back on. Neither setting keeps message boundaries.
+// Unix only (the option is read through syscall); on Windows, too, Go
+// turns Nagle off on every connection.
 package main
 
 import (

@@ -3,6 +3,8 @@
 // The nodelay server: Go switches Nagle's algorithm off on every TCP
 // connection, the ones it accepts too. The server reads the socket
 // option TCP_NODELAY to show it, then reads what the client sends.
+// Unix only (the option is read through syscall); on Windows, too, Go
+// turns Nagle off on every connection.
 package main
 
 import (

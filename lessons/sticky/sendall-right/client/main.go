@@ -28,6 +28,7 @@ func main() {
 	// The deadline stands in for anything that can stop a Write
 	// half-way: a timeout, a reset, a peer that went away.
 	data := bytes.Repeat([]byte("x"), 64<<20)
+	// A deadline (the concurrency chapter has more on them).
 	conn.SetWriteDeadline(time.Now().Add(300 * time.Millisecond))
 	n, err := conn.Write(data)
 	switch {

@@ -33,6 +33,7 @@ func main() {
 
 	var replies []string
 	buf := make([]byte, 1024)
+	// A deadline (the concurrency chapter has more on them).
 	conn.SetReadDeadline(time.Now().Add(time.Second))
 	for len(replies) < sent {
 		n, err := conn.Read(buf)

@@ -35,6 +35,7 @@ func main() {
 			log.Fatal(err)
 		}
 		want := strings.ToUpper(msg)
+		// A deadline (the concurrency chapter has more on them).
 		conn.SetReadDeadline(time.Now().Add(time.Second))
 		for { // read until our reply, or until the deadline
 			n, err := conn.Read(buf)

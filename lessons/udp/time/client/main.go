@@ -30,6 +30,7 @@ func main() {
 		if _, err := conn.Write([]byte(sent)); err != nil {
 			log.Fatal(err)
 		}
+		// A deadline (the concurrency chapter has more on them).
 		conn.SetReadDeadline(time.Now().Add(time.Second))
 		n, err := conn.Read(buf)
 		if err != nil {

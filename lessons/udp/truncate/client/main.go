@@ -30,6 +30,7 @@ func main() {
 			log.Fatal(err)
 		}
 		sent := n
+		// A deadline (the concurrency chapter has more on them).
 		conn.SetReadDeadline(time.Now().Add(time.Second))
 		n, err = conn.Read(buf)
 		if err != nil {

@@ -137,22 +137,43 @@ func parseHeader(raw []byte) (Header, error) {
 // validName reports why name cannot be stored as a file directly inside
 // the upload folder, or nil when it can. The name comes from the network:
 // "../x" or "/etc/x" would escape the folder, "a/b" would reach into a
-// subfolder, and "", "." and ".." name the folder or its parent. Both
-// separators are refused on every system, because "\" is one on Windows.
-// (Windows also reserves names such as "CON" and "a:b"; this exercise
-// follows the protocol's list.)
+// subfolder, and "", "." and ".." name the folder or its parent. Windows'
+// rules apply on every system, because the same server may run there, or
+// its files be copied there: "\" is a separator, "C:x" names a drive, a
+// dot or a space at the end is dropped ("a." is "a"), and NUL, COM1 and
+// their kind are devices. (filepath.IsLocal knows these rules, but only
+// when it runs on Windows.)
 func validName(name string) error {
 	switch {
 	case name == "":
 		return errors.New("empty file name")
 	case name == "." || name == "..":
 		return fmt.Errorf("file name %q names a folder", name)
-	case strings.ContainsAny(name, "/\\\x00"):
-		return fmt.Errorf("file name %q holds a separator or NUL", name)
+	case strings.ContainsAny(name, "/\\:\x00"):
+		return fmt.Errorf("file name %q holds a separator, a colon or NUL",
+			name)
+	case strings.HasSuffix(name, ".") || strings.HasSuffix(name, " "):
+		return fmt.Errorf("file name %q ends in a dot or a space", name)
+	case windowsDevice(name):
+		return fmt.Errorf("file name %q is a device on Windows", name)
 	case len(name) > 255:
 		return fmt.Errorf("file name of %d bytes is too long", len(name))
 	}
 	return nil
+}
+
+// windowsDevice reports whether Windows keeps name for a device: CON,
+// PRN, AUX, NUL, COM1 to COM9 or LPT1 to LPT9, in any case, also with an
+// extension ("nul.txt").
+func windowsDevice(name string) bool {
+	base, _, _ := strings.Cut(name, ".")
+	base = strings.ToUpper(strings.TrimRight(base, " "))
+	switch base {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	return len(base) == 4 && (base[:3] == "COM" || base[:3] == "LPT") &&
+		'1' <= base[3] && base[3] <= '9'
 }
 
 // receive copies exactly h.Size bytes from r into dir/h.Name, hashing them

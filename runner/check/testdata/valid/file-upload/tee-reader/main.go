@@ -21,6 +21,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -103,13 +104,25 @@ func receive(conn net.Conn, dir string) (string, error) {
 	return store(conn, dir, up)
 }
 
-// checkName refuses any name that is not one plain file name.
+// device matches the names Windows keeps for devices, once the name is
+// cut at its first dot, trimmed of spaces and upper-cased.
+var device = regexp.MustCompile(`^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])$`)
+
+// checkName refuses any name that is not one plain file name, on Windows
+// as on Unix.
 func checkName(name string) error {
 	if name == "" || name == "." || name == ".." {
 		return fmt.Errorf("name %q is not a file name", name)
 	}
-	if i := strings.IndexAny(name, "/\\\x00"); i >= 0 {
+	if i := strings.IndexAny(name, "/\\:\x00"); i >= 0 {
 		return fmt.Errorf("name %q holds %q", name, name[i])
+	}
+	if last := name[len(name)-1]; last == '.' || last == ' ' {
+		return fmt.Errorf("name %q ends in %q", name, last)
+	}
+	stem, _, _ := strings.Cut(name, ".")
+	if device.MatchString(strings.ToUpper(strings.TrimRight(stem, " "))) {
+		return fmt.Errorf("name %q is a Windows device", name)
 	}
 	return nil
 }

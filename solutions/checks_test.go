@@ -2,6 +2,8 @@ package solutions
 
 import (
 	"io/fs"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -159,4 +161,38 @@ func TestParseTemplate(t *testing.T) {
 	if _, err := parseTemplate(pair{"exit status {code}", "退出状态 {code}"}); err != nil {
 		t.Errorf("parseTemplate: %v", err)
 	}
+}
+
+// codeSpan matches a Markdown code span, of double backticks (which may
+// hold single ones) or single.
+var codeSpan = regexp.MustCompile("(?s)``.+?``|`[^`]+`")
+
+// TestChineseHintsKeepTheCode: each Chinese hint names the same code as
+// its English one (its code spans, in any order): code is not
+// translated, so a hint whose English gained or lost some code has a
+// translation to bring up to date.
+func TestChineseHintsKeepTheCode(t *testing.T) {
+	for _, ex := range check.All() {
+		en, err := Hints(ex.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zh, err := HintsIn(i18n.ZH, ex.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range min(len(en), len(zh)) {
+			a, b := spans(en[i]), spans(zh[i])
+			if !slices.Equal(a, b) {
+				t.Errorf("%s hint %d: the English names %q, the Chinese %q", ex.ID, i+1, a, b)
+			}
+		}
+	}
+}
+
+// spans returns the distinct code spans of s, sorted.
+func spans(s string) []string {
+	out := codeSpan.FindAllString(s, -1)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -469,7 +469,7 @@ func (r *run) startSide(ctx context.Context, side event.Side, p *Program, addr s
 		args = append([]string{"-addr", addr}, p.Args...)
 	}
 	sp := procSpec{side: side, stdin: stdin, early: side == event.Client && r.spec.Server != nil, limits: r.opts.Limits}
-	cfg := &childproto.Config{Side: side, Path: mainPath(*p), Args: args, Redirect: redirect, Engine: string(r.spec.Engine)}
+	cfg := &childproto.Config{Side: side, Path: mainPath(*p), Args: args, Redirect: redirect, Engine: string(r.spec.Engine), BuildCache: r.opts.Builder.Cache()}
 	if r.spec.Engine == GoToolchain {
 		bin, err := r.opts.Builder.Build(ctx, p.Files, mainPath(*p))
 		var compileErr *gobuild.CompileError
@@ -713,7 +713,11 @@ func (r *run) handle(m message) {
 			r.openConns--
 		}
 	case event.Failure:
-		r.failAt(m.t, m.side, childproto.FailureReason(ev), ev.Text)
+		reason, text := childproto.FailureReason(ev), ev.Text
+		if breach := r.opts.Limits.stoppedBy(text); reason == Panic && breach != "" {
+			reason, text = Limit, breach
+		}
+		r.failAt(m.t, m.side, reason, text)
 		return
 	case event.Exit:
 		// The program has ended and its process is exiting: the process's

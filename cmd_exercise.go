@@ -141,7 +141,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	}
 	t := lang.texts()
 	if *all {
-		return checkAll(ctx, env, t, pos, *asJSON, check.Options{Command: env.child, Engine: engine.engine, Limits: limits()})
+		return checkAll(ctx, env, t, pos, *asJSON, check.Options{Command: env.child, Builder: env.builder, Engine: engine.engine, Limits: limits()})
 	}
 	if len(pos) < 1 || len(pos) > 2 {
 		fs.Usage()
@@ -179,7 +179,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 			return exitUsage
 		}
 	}
-	opts := check.Options{Command: env.child, Engine: engine.engine, Connect: *connect, Limits: limits()}
+	opts := check.Options{Command: env.child, Builder: env.builder, Engine: engine.engine, Connect: *connect, Limits: limits()}
 	if *scenarios != "" {
 		opts.Only = strings.Split(*scenarios, ",")
 	}
@@ -286,6 +286,9 @@ func printCheckSummary(env *cliEnv, pal verdictPalette, t *texts, ct *solutions.
 		}
 	}
 	fmt.Fprintln(w)
+	if rep.Compiled != "" {
+		say("", "  ", rep.Compiled+".")
+	}
 	switch {
 	case rep.Pass && skipped > 0:
 		printWrapped(w, width, "", "", fmt.Sprintf(t.checkPassedSkipped, t.checkPassedLabel, passed, skipped), t.checkPassedLabel, pal.pass)

@@ -113,7 +113,7 @@ Examples:
 	if l, err := lessons.Find(firstOf(pos)); err == nil && opts.Layout != transcript.JSON {
 		mode.title = l.ID + " — " + l.TitleIn(f.lang.lang)
 	}
-	return runAndPrint(ctx, env, spec, opts, runner.Options{Command: env.child, Limits: f.limits()}, mode)
+	return runAndPrint(ctx, env, spec, opts, runner.Options{Command: env.child, Builder: env.builder, Limits: f.limits()}, mode)
 }
 
 // firstOf returns the first of args, or "" when there is none.

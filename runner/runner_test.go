@@ -534,3 +534,34 @@ func TestAutoEngine(t *testing.T) {
 		t.Errorf("want the compiler's error with the learner's path and line, got %v", res.Failures)
 	}
 }
+
+// TestAutoRetriesAnInterpreterCrash: under auto, a program that the
+// interpreter accepts but crashes in runs again compiled, and says so.
+func TestAutoRetriesAnInterpreterCrash(t *testing.T) {
+	if !runner.GoAvailable() {
+		t.Skip("no go command on PATH")
+	}
+	opts := runner.Options{Command: runnertest.Command(), Builder: gobuild.New(t.TempDir(), runner.Instrumentation)}
+	server := load(t, "testdata/programs/interpreter_crash.go")
+	res, err := runner.Run(context.Background(), runner.Spec{Engine: runner.Yaegi, Server: server, Client: load(t, helloClient)}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Failed(runner.Panic); !ok {
+		t.Fatalf("the interpreter no longer crashes on this program; pick another: %v", res.Failures)
+	}
+	res, err = runner.Run(context.Background(), runner.Spec{Engine: runner.Auto, Server: server, Client: load(t, helloClient)}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK() {
+		t.Fatalf("under auto: %v", res.Failures)
+	}
+	found := false
+	for _, ev := range res.Events {
+		found = found || ev.Kind == event.Note && strings.Contains(ev.Text, "the interpreter crashed (")
+	}
+	if !found {
+		t.Errorf("no note that the program ran again compiled")
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"sockbook/runner"
+	"sockbook/runner/gobuild"
 	"sockbook/runner/listenwait"
 	"sockbook/runner/runnertest"
 )
@@ -127,5 +128,83 @@ func runPairB(b *testing.B, server, client []string, dir string) {
 	cli.Stdin = strings.NewReader(echoInput)
 	if out, err := cli.CombinedOutput(); err != nil || !strings.Contains(string(out), "echo: bye") {
 		b.Fatalf("client: %v\n%s", err, out)
+	}
+}
+
+// The engines, measured in the same run as the pairs above:
+//
+//	go test -run '^$' -bench 'Pair' -benchtime 10x ./runner/
+//
+// BenchmarkPairCompiledCached runs the echo pair with the Go compiler
+// from the build cache (built once before the clock starts).
+func BenchmarkPairCompiledCached(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds with the go command")
+	}
+	server, client := loadB(b, echoServer), loadB(b, echoClient)
+	opts := runner.Options{Command: runnertest.Command(), Builder: gobuild.New(b.TempDir(), runner.Instrumentation)}
+	runEngineB(b, runner.GoToolchain, server, client, opts) // warm the cache
+	for b.Loop() {
+		runEngineB(b, runner.GoToolchain, server, client, opts)
+	}
+}
+
+// BenchmarkPairCompiledAfterEdit builds both programs anew on every run:
+// what a learner waits for after each save under --engine go.
+func BenchmarkPairCompiledAfterEdit(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds with the go command")
+	}
+	server, client := loadB(b, echoServer), loadB(b, echoClient)
+	opts := runner.Options{Command: runnertest.Command(), Builder: gobuild.New(b.TempDir(), runner.Instrumentation)}
+	for i := 0; b.Loop(); i++ {
+		s, c := edited(server, i), edited(client, i)
+		runEngineB(b, runner.GoToolchain, s, c, opts)
+	}
+}
+
+// BenchmarkPairAutoFallback is the auto engine on a server the
+// interpreter rejects (today's Go), from the build cache: the cost of
+// trying the interpreter first.
+func BenchmarkPairAutoFallback(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds with the go command")
+	}
+	server, client := loadB(b, "testdata/programs/modern_server.go"), loadB(b, "../lessons/basics/hello/client/main.go")
+	opts := runner.Options{Command: runnertest.Command(), Builder: gobuild.New(b.TempDir(), runner.Instrumentation)}
+	runEngineB(b, runner.Auto, server, client, opts)
+	for b.Loop() {
+		runEngineB(b, runner.Auto, server, client, opts)
+	}
+}
+
+// BenchmarkPairAutoFallbackAfterEdit is the same after an edit: the
+// interpreter's try, then a build.
+func BenchmarkPairAutoFallbackAfterEdit(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds with the go command")
+	}
+	server, client := loadB(b, "testdata/programs/modern_server.go"), loadB(b, "../lessons/basics/hello/client/main.go")
+	opts := runner.Options{Command: runnertest.Command(), Builder: gobuild.New(b.TempDir(), runner.Instrumentation)}
+	for i := 0; b.Loop(); i++ {
+		runEngineB(b, runner.Auto, edited(server, i), client, opts)
+	}
+}
+
+// edited returns p with a line added, as an edit would.
+func edited(p *runner.Program, i int) *runner.Program {
+	q := *p
+	q.Files = map[string][]byte{}
+	for name, src := range p.Files {
+		q.Files[name] = fmt.Appendf(append([]byte(nil), src...), "\nvar edit%d = %d\n", i, time.Now().UnixNano())
+	}
+	return &q
+}
+
+// runEngineB runs a pair on an engine and fails on any failure.
+func runEngineB(b *testing.B, engine runner.Engine, server, client *runner.Program, opts runner.Options) {
+	res, err := runner.Run(context.Background(), runner.Spec{Engine: engine, Server: server, Client: client, Input: strings.NewReader(echoInput)}, opts)
+	if err != nil || !res.OK() {
+		b.Fatalf("run: %v %v", err, res.Failures)
 	}
 }

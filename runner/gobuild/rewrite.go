@@ -28,6 +28,10 @@ var exits = map[string]map[string]string{
 	"log": {"Fatal": "sockbookFatal", "Fatalf": "sockbookFatalf", "Fatalln": "sockbookFatalln"},
 }
 
+// keepUsed names a function of each package in exits that keeps its
+// import used.
+var keepUsed = map[string]string{"os": "Exit", "log": "Fatal"}
+
 // rewrite returns a program file with its net import resolved to the
 // build's instrumented net, its main renamed and its exits reported. Each
 // change stays on its line. A file that does not parse is returned as it
@@ -85,10 +89,7 @@ func rewrite(src []byte) []byte {
 	}
 	// An import used only for the calls rewritten above must stay used.
 	for _, name := range sortedKeys(used) {
-		for sel := range exits[names[name]] {
-			out = fmt.Appendf(out, "\nvar _ = %s.%s\n", name, sel)
-			break
-		}
+		out = fmt.Appendf(out, "\nvar _ = %s.%s\n", name, keepUsed[names[name]])
 	}
 	return out
 }

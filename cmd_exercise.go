@@ -76,11 +76,15 @@ func loadProgress(env *cliEnv) (workspace.Workspace, *workspace.Progress, bool) 
 
 func cmdInit(ctx context.Context, env *cliEnv, args []string) int {
 	fs := newFlags(env, "init", `
-Usage: sockbook init DIR
+Usage: sockbook init DIR [--ci github]
 
 Creates a workspace in DIR: one starter program per exercise, in
-DIR/exercises/<id>/main.go, and a progress file, DIR/sockbook.json.
-Existing files are never overwritten, so running it again is safe.`)
+DIR/exercises/<id>/main.go, a go.mod (so that editors, go vet and go run
+work there), and a progress file, DIR/sockbook.json. Existing files are
+never overwritten, so running it again is safe: it adds what is missing.
+--ci github also writes a GitHub Actions workflow that checks every
+exercise on each push, with a JUnit report.`)
+	ci := fs.String("ci", "", "also write a CI workflow: github")
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -98,7 +102,21 @@ Existing files are never overwritten, so running it again is safe.`)
 		}
 		starters = append(starters, workspace.Starter{ID: ex.ID, Source: src})
 	}
-	_, wrote, err := workspace.Init(pos[0], starters)
+	mod, err := workspace.GoMod(runtime.Version())
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook init: %v\n", err)
+		return exitFailed
+	}
+	files := []workspace.File{mod}
+	switch *ci {
+	case "":
+	case "github":
+		files = append(files, workspace.GitHubWorkflow())
+	default:
+		fmt.Fprintf(env.stderr, "sockbook init: no CI workflow for %q (there is one for: github)\n", *ci)
+		return exitUsage
+	}
+	_, wrote, err := workspace.Init(pos[0], starters, files...)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook init: %v\n", err)
 		return exitFailed
@@ -108,6 +126,9 @@ Existing files are never overwritten, so running it again is safe.`)
 	}
 	if len(wrote) == 0 {
 		fmt.Fprintf(env.stdout, "%s is already a workspace; nothing to write\n", pos[0])
+	}
+	if *ci == "github" {
+		fmt.Fprintf(env.stdout, "\nBefore the workflow can run, set SOCKBOOK_MODULE at the top of %s to where sockbook is installed from.\n", filepath.FromSlash(workspace.GitHubWorkflowPath))
 	}
 	fmt.Fprintf(env.stdout, "\nNext: cd %s, edit exercises/%s/main.go, then run: sockbook check %s\n", pos[0], starters[0].ID, starters[0].ID)
 	return exitOK

@@ -91,6 +91,9 @@ type Options struct {
 	// Limits bound what each program may use; zero fields take the
 	// DefaultLimits.
 	Limits Limits
+	// Dir is the working folder of every program the run starts; empty
+	// means the current one.
+	Dir string
 }
 
 // Reason says why a run failed; the child protocol defines the values,
@@ -437,7 +440,7 @@ func (r *run) startSide(ctx context.Context, side event.Side, p *Program, addr s
 	if addr != "" {
 		args = append([]string{"-addr", addr}, p.Args...)
 	}
-	sp := procSpec{side: side, stdin: stdin, early: side == event.Client && r.spec.Server != nil, limits: r.opts.Limits}
+	sp := procSpec{side: side, stdin: stdin, early: side == event.Client && r.spec.Server != nil, limits: r.opts.Limits, dir: r.opts.Dir}
 	if r.spec.Engine == GoToolchain {
 		bin, buildErr, err := buildNative(ctx, r.opts.GoCache, *p)
 		if err != nil {

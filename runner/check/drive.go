@@ -31,6 +31,8 @@ type Options struct {
 	Connect string
 	// Limits bound what the program may use (see runner.Limits).
 	Limits runner.Limits
+	// Dir is the program's working folder; empty means the current one.
+	Dir string
 }
 
 // Report is the outcome of checking one program against an exercise.
@@ -155,7 +157,7 @@ func runScenario(ctx context.Context, ex Exercise, sc Scenario, prog runner.Prog
 		Network: ex.Network,
 		Timeout: timeout + 5*time.Second, // the scenario's own bound comes first
 		Engine:  opts.Engine,
-	}, runner.Options{Command: opts.Command, Limits: opts.Limits})
+	}, runner.Options{Command: opts.Command, Limits: opts.Limits, Dir: opts.Dir})
 	if err != nil {
 		return res, fmt.Errorf("check %s: %w", ex.ID, err)
 	}
@@ -255,7 +257,7 @@ func runClientScenario(ctx context.Context, sc Scenario, prog runner.Program, op
 	env.RunClient = func(ctx context.Context, args []string) (ClientResult, error) {
 		p := prog
 		p.Args = args
-		r, err := runner.Run(ctx, runner.Spec{Client: &p, Timeout: timeout, Engine: opts.Engine}, runner.Options{Command: opts.Command, Limits: opts.Limits})
+		r, err := runner.Run(ctx, runner.Spec{Client: &p, Timeout: timeout, Engine: opts.Engine}, runner.Options{Command: opts.Command, Limits: opts.Limits, Dir: opts.Dir})
 		if err != nil {
 			return ClientResult{}, err
 		}

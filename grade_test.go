@@ -232,7 +232,7 @@ func verifyJSON(tb testing.TB, out string, want classVerdicts) {
 	tb.Helper()
 	var got struct {
 		Exercises []struct {
-			Exercise                            string
+			Exercise                           string
 			Passed, Failed, NotStarted, Errors int
 		}
 		Learners []struct {

@@ -56,7 +56,7 @@ type learnerVerdicts struct {
 	Learner   string `json:"learner"`
 	Workspace string `json:"workspace"`
 	// Error says why the workspace could not be read at all.
-	Error    string    `json:"error,omitempty"`
+	Error    string            `json:"error,omitempty"`
 	Verdicts []exerciseVerdict `json:"exercises"`
 }
 

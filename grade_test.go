@@ -94,12 +94,18 @@ func makeClass(tb testing.TB, dir string, n int) classVerdicts {
 	return want
 }
 
-// snapshot returns every file under dir with a hash of its contents.
+// snapshot returns every file under dir with a hash of its contents (of
+// its target, for a symbolic link).
 func snapshot(tb testing.TB, dir string) map[string][32]byte {
 	tb.Helper()
 	files := map[string][32]byte{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(path)
+			files[path] = sha256.Sum256([]byte("-> " + target))
 			return err
 		}
 		b, err := os.ReadFile(path)
@@ -427,5 +433,162 @@ func BenchmarkGrade(b *testing.B) {
 			verifyCSV(b, csvPath, want)
 			verifyJUnit(b, junitPath, want)
 		})
+	}
+}
+
+// TestGradeOddWorkspaces: what goes wrong in a class's folder shows in
+// its cell, with the reason under the table, and grading goes on: a
+// program that does not compile, one that is missing, one that cannot be
+// loaded, a workspace whose progress file cannot be read. A program that
+// writes files writes them in a working folder of its own, and nothing
+// lands in the workspaces or in the folder grade runs in.
+func TestGradeOddWorkspaces(t *testing.T) {
+	runnertest.Command() // built where it stays, before TMPDIR moves
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	class := filepath.Join(t.TempDir(), "class")
+	for _, name := range []string{"stray", "broken", "locked"} {
+		if code, _, stderr := sockbook(t, pipe, "init", filepath.Join(class, name)); code != exitOK {
+			t.Fatalf("init: %s", stderr)
+		}
+	}
+	stray, err := os.ReadFile("testdata/grade/stray-files/main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(path string, data []byte) {
+		if err := os.WriteFile(filepath.Join(class, path), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("stray/exercises/hello-once/main.go", stray)
+	write("broken/exercises/hello-once/main.go", []byte("package main\n\nfunc main() { undefined }\n"))
+	for _, err := range []error{
+		os.Remove(filepath.Join(class, "broken/exercises/udp-time/main.go")),
+		os.Remove(filepath.Join(class, "broken/exercises/echo-upper/main.go")),
+		os.Mkdir(filepath.Join(class, "broken/exercises/echo-upper/main.go"), 0o755),
+		os.Remove(filepath.Join(class, "locked", "sockbook.json")),
+		os.Symlink("sockbook.json", filepath.Join(class, "locked", "sockbook.json")), // a loop
+		os.Mkdir(filepath.Join(class, "notes"), 0o755),                               // not a workspace
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := snapshot(t, class)
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	code, out, stderr := sockbook(t, pipe, "grade", class)
+	if code != exitOK {
+		t.Fatalf("grade: exit %d\n%s\n%s", code, out, stderr)
+	}
+	if stderr != "" {
+		t.Errorf("grade wrote to stderr when it is not a terminal: %q", stderr)
+	}
+	rows := map[string][]string{}
+	for _, line := range strings.Split(out, "\n") {
+		cols := tableColumns.Split(strings.TrimSpace(line), -1)
+		rows[cols[0]] = cols[1:]
+	}
+	locked := strings.Repeat("! error ", len(check.All()))
+	for learner, want := range map[string]string{
+		"stray":  "✔ 4/4 — — — — — — — — 1/9",
+		"broken": "✘ build ! error — — — — — — — 0/9",
+		"locked": locked + "0/9",
+	} {
+		if got := strings.Join(rows[learner], " "); got != want {
+			t.Errorf("row of %s: %q, want %q", learner, got, want)
+		}
+	}
+	if _, ok := rows["notes"]; ok {
+		t.Errorf("a folder that is not a workspace has a row:\n%s", out)
+	}
+	for _, want := range []string{
+		"broken, hello-once: does not compile: ",
+		"exercises/hello-once/main.go:3:",
+		"broken, echo-upper: load program ",
+		"broken, udp-time: no program: exercises/udp-time/main.go is missing",
+		"locked: unreadable workspace: ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the notes under the table lack %q:\n%s", want, out)
+		}
+	}
+
+	// The same class as JSON: the workspace that cannot be read says why.
+	code, out, _ = sockbook(t, pipe, "grade", class, "--json")
+	var sum struct {
+		Learners []struct{ Learner, Error string }
+	}
+	if err := json.Unmarshal([]byte(out), &sum); code != exitOK || err != nil {
+		t.Fatalf("grade --json: exit %d, %v\n%s", code, err, out)
+	}
+	for _, l := range sum.Learners {
+		if (l.Learner == "locked") != strings.Contains(l.Error, "unreadable workspace") {
+			t.Errorf("JSON: %s has error %q", l.Learner, l.Error)
+		}
+	}
+
+	sameFiles(t, before, snapshot(t, class))
+	for _, dir := range []string{wd, tmp} {
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && d.Name() == "stray.txt" {
+				t.Errorf("the program's file was left at %s", path)
+				os.Remove(path)
+			}
+			return nil
+		})
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, "sockbook-grade-*")); len(left) > 0 {
+		t.Errorf("grade left its working folders: %v", left)
+	}
+}
+
+// TestGradeProgress: on a terminal, grade draws a progress bar on stderr,
+// redrawn in place with the checks done and the learner, and erases it.
+func TestGradeProgress(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ada")
+	if code, _, stderr := sockbook(t, pipe, "init", ws); code != exitOK {
+		t.Fatalf("init: %s", stderr)
+	}
+	code, out, stderr := sockbook(t, tty, "grade", ws)
+	if code != exitOK {
+		t.Fatalf("grade: exit %d\n%s", code, stderr)
+	}
+	n := len(check.All())
+	for _, want := range []string{"\r[", fmt.Sprintf("] 0/%d checked", n), fmt.Sprintf("] %d/%d checked · 0 ✔ 0 ✘ · ada", n, n)} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("the progress bar lacks %q: %q", want, stderr)
+		}
+	}
+	if !strings.HasSuffix(stderr, "\r\x1b[K") || strings.Contains(stderr, "\n") {
+		t.Errorf("the bar is not one line erased at the end: %q", stderr)
+	}
+	if !strings.Contains(out, "Graded 1 workspace ×") {
+		t.Errorf("no table on stdout:\n%s", out)
+	}
+}
+
+// TestGradeMisuse: grade exits 2 when told to grade nothing it can find.
+func TestGradeMisuse(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file.txt")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"grade"},
+		{"grade", filepath.Join(dir, "nosuch")},
+		{"grade", dir}, // holds no workspace
+		{"grade", file},
+		{"grade", dir, "--junit"},
+		{"grade", dir, "--engine", "typo"},
+	} {
+		if code, _, _ := sockbook(t, pipe, args...); code != exitUsage {
+			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
+		}
 	}
 }

@@ -592,3 +592,42 @@ func TestGradeMisuse(t *testing.T) {
 		}
 	}
 }
+
+// TestSameCode: a program is still the starter when only its comments or
+// layout differ (a workspace made by an older sockbook has older header
+// comments), and not once a token of its code changed.
+func TestSameCode(t *testing.T) {
+	starter := []byte("// Exercise x.\npackage main\n\nfunc main() {\n\tprintln(\"hi\")\n}\n")
+	for _, tt := range []struct {
+		name string
+		src  string
+		want bool
+	}{
+		{"the same", string(starter), true},
+		{"another header comment", "// An older header.\n// Two lines.\npackage main\n\nfunc main() {\n\tprintln(\"hi\") // a note\n}\n", true},
+		{"another layout", "package main\nfunc main() { println(\"hi\") }\n", true},
+		{"a literal changed", "package main\nfunc main() { println(\"hello\") }\n", false},
+		{"a line added", "package main\nfunc main() {\n\tprintln(\"hi\")\n\tprintln()\n}\n", false},
+		{"does not scan", "package main\nfunc main() { println(\"hi) }\n", false},
+	} {
+		if got := sameCode([]byte(tt.src), starter); got != tt.want {
+			t.Errorf("%s: sameCode = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// Every real starter is itself without its header, and not its
+	// exercise's reference.
+	for _, ex := range check.All() {
+		st, err := solutions.Starter(ex.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref, err := solutions.Reference(ex.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, _ := strings.Cut(string(st), "package main\n")
+		if !sameCode([]byte("package main\n"+body), st) || sameCode(ref, st) {
+			t.Errorf("%s: the starter without its header comment is not the same code, or the reference is", ex.ID)
+		}
+	}
+}

@@ -5,6 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -76,8 +79,10 @@ type checkJob struct {
 	learner int // index into the learners being checked
 	ex      check.Exercise
 	path    string // the program: a workspace's exercises/<id>/main.go
-	// starter, if set, is the exercise's starter program: a program still
-	// identical to it, or no program at all, is not started and not run.
+	// starter, if set, is the exercise's starter program: a program whose
+	// code is still the starter's (comments and layout aside: a workspace
+	// made by an older sockbook has older header comments), or no program
+	// at all, is not started and not run.
 	starter []byte
 	// workRoot, if set, is a folder under which the program gets a working
 	// folder of its own for its check, removed after it: whatever files it
@@ -115,7 +120,7 @@ func checkOne(ctx context.Context, job checkJob, opts check.Options) exerciseVer
 		case errors.Is(err, fs.ErrNotExist):
 			v.Status, v.Reason = statusNotStarted, "no program: "+filepath.ToSlash(filepath.Join("exercises", job.ex.ID, "main.go"))+" is missing"
 			return v
-		case err == nil && bytes.Equal(src, job.starter):
+		case err == nil && sameCode(src, job.starter):
 			v.Status, v.Reason = statusNotStarted, "the starter, unchanged"
 			return v
 		}
@@ -162,6 +167,35 @@ func verdictOf(rep *check.Report) exerciseVerdict {
 		v.Compile, v.Reason = true, v.First.What
 	}
 	return v
+}
+
+// sameCode reports whether two Go sources are the same program, whatever
+// their comments and layout: both parse, and print the same without
+// their comments.
+func sameCode(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	ca, oka := canonicalCode(a)
+	cb, okb := canonicalCode(b)
+	return oka && okb && bytes.Equal(ca, cb)
+}
+
+// canonicalCode returns a Go source as gofmt prints it, without its
+// comments; ok is false when the source does not parse.
+func canonicalCode(src []byte) (code []byte, ok bool) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, 0)
+	if err != nil {
+		return nil, false
+	}
+	var b bytes.Buffer
+	// Printed against an empty file set, the nodes have no positions, and
+	// so no layout of their own: every source comes out in one layout.
+	if err := format.Node(&b, token.NewFileSet(), f); err != nil {
+		return nil, false
+	}
+	return b.Bytes(), true
 }
 
 // compileFailed reports whether a scenario's transcript holds the

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +34,8 @@ a missing program or one that does not compile is shown in its cell, and
 grading goes on.
 
 Exit status: 0 when grading completed, whatever the scores (they are in
-the table and the reports), 2 misuse.`)
+the table and the reports), 1 when a report could not be written, 2
+misuse.`)
 	csvPath := fs.String("csv", "", "also write the verdicts to this file as CSV, a row per learner and exercise")
 	junitPath := fs.String("junit", "", "also write the verdicts to this file as a JUnit XML report (a test case per learner and exercise)")
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON instead of the table")
@@ -136,7 +136,7 @@ func findWorkspaces(dirs []string) ([]learnerVerdicts, error) {
 		case err == nil:
 			learners = append(learners, learnerVerdicts{Workspace: dir})
 			continue
-		case !errors.Is(err, fs.ErrNotExist):
+		case !errors.Is(err, os.ErrNotExist):
 			learners = append(learners, learnerVerdicts{Workspace: dir, Error: err.Error()})
 			continue
 		}
@@ -153,7 +153,7 @@ func findWorkspaces(dirs []string) ([]learnerVerdicts, error) {
 			switch err := isWorkspace(sub); {
 			case err == nil:
 				learners = append(learners, learnerVerdicts{Workspace: sub})
-			case !errors.Is(err, fs.ErrNotExist):
+			case !errors.Is(err, os.ErrNotExist):
 				learners = append(learners, learnerVerdicts{Workspace: sub, Error: err.Error()})
 			default:
 				continue
@@ -169,11 +169,11 @@ func findWorkspaces(dirs []string) ([]learnerVerdicts, error) {
 }
 
 // isWorkspace returns nil when dir holds a progress file, an error that
-// is fs.ErrNotExist when it holds none, and another error when the file
+// is os.ErrNotExist when it holds none, and another error when the file
 // cannot be looked at.
 func isWorkspace(dir string) error {
 	_, err := os.Stat(filepath.Join(dir, workspace.ProgressFile))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("unreadable workspace: %w", err)
 	}
 	return err

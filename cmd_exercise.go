@@ -85,6 +85,7 @@ never overwritten, so running it again is safe: it adds what is missing.
 --ci github also writes a GitHub Actions workflow that checks every
 exercise on each push, with a JUnit report.`)
 	ci := fs.String("ci", "", "also write a CI workflow: github")
+	lang := addLangFlag(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -121,16 +122,17 @@ exercise on each push, with a JUnit report.`)
 		fmt.Fprintf(env.stderr, "sockbook init: %v\n", err)
 		return exitFailed
 	}
+	t := lang.texts()
 	for _, p := range wrote {
-		fmt.Fprintf(env.stdout, "wrote %s\n", p)
+		fmt.Fprintf(env.stdout, t.initWrote, p)
 	}
 	if len(wrote) == 0 {
-		fmt.Fprintf(env.stdout, "%s is already a workspace; nothing to write\n", pos[0])
+		fmt.Fprintf(env.stdout, t.initNothing, pos[0])
 	}
 	if *ci == "github" {
 		fmt.Fprintf(env.stdout, "\nBefore the workflow can run, set SOCKBOOK_MODULE at the top of %s to where sockbook is installed from.\n", filepath.FromSlash(workspace.GitHubWorkflowPath))
 	}
-	fmt.Fprintf(env.stdout, "\nNext: cd %s, edit exercises/%s/main.go, then run: sockbook check %s\n", pos[0], starters[0].ID, starters[0].ID)
+	fmt.Fprintf(env.stdout, t.initNext, pos[0], starters[0].ID, starters[0].ID)
 	return exitOK
 }
 
@@ -142,7 +144,9 @@ Usage: sockbook check EXERCISE [FILE] [flags]
 Runs your program (FILE, or exercises/EXERCISE/main.go in this workspace)
 through the exercise's scenarios and prints a verdict for each. --all
 checks every exercise of a workspace, as many at once as there are cores
-(for a class's CI; --junit writes a report CI servers show as test results).
+(for a class's CI; --junit writes a report CI servers show as test
+results). The verdicts are explained in English or Chinese (--lang);
+--json is always English.
 Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON")
 	engine := addEngineFlag(fs)
@@ -153,12 +157,14 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	connect := fs.String("connect", "", "check a server already running at this address (scenarios that must start the server themselves are skipped)")
 	all := fs.Bool("all", false, "check every exercise of the workspace (this folder, or WORKSPACE), as many at once as there are cores")
 	junit := fs.String("junit", "", "with --all: also write the verdicts to this file as a JUnit XML report (for CI)")
+	lang := addLangFlag(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
 	}
+	t := lang.texts()
 	if *all {
-		return checkAll(ctx, env, pos, *asJSON, *junit, check.Options{Command: env.child, Engine: engine.engine, Limits: limits()})
+		return checkAll(ctx, env, t, pos, *asJSON, *junit, check.Options{Command: env.child, Engine: engine.engine, Limits: limits()})
 	}
 	if *junit != "" {
 		fmt.Fprintln(env.stderr, "sockbook check: --junit goes with --all")
@@ -206,12 +212,16 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	}
 	color := env.term.color && !*noColor
 	pal := newVerdictPalette(color)
+	ct, err := solutions.Checks(lang.lang)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook check: %v\n", err) // explained in English, then
+	}
 	if !*asJSON {
 		target := prog.Path
 		if *connect != "" {
-			target = "the server at " + *connect
+			target = fmt.Sprintf(t.checkServerAt, *connect)
 		}
-		printWrapped(env.stdout, env.term.displayWidth(*width), "", "  ", fmt.Sprintf("Checking %s against %s (%d scenarios)", target, ex.ID, len(ex.Scenarios)), nil)
+		printWrapped(env.stdout, env.term.displayWidth(*width), "", "  ", fmt.Sprintf(t.checkHeading, target, ex.ID, len(ex.Scenarios)), "", nil)
 		opts.OnScenario = func(r check.ScenarioResult) { printScenarioLine(env.stdout, pal, r) }
 	}
 	rep, err := check.Run(ctx, ex, prog, opts)
@@ -237,7 +247,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 			return exitFailed
 		}
 	} else {
-		printCheckSummary(env, pal, rep, env.term.displayWidth(*width), color)
+		printCheckSummary(env, pal, t, ct, rep, env.term.displayWidth(*width), color)
 	}
 	if rep.Pass {
 		return exitOK
@@ -284,10 +294,11 @@ func printScenarioLine(w io.Writer, pal verdictPalette, r check.ScenarioResult) 
 }
 
 // printCheckSummary explains the first failure, with its transcript, and
-// says what to do next, wrapped to width as the chapters are.
-func printCheckSummary(env *cliEnv, pal verdictPalette, rep *check.Report, width int, color bool) {
+// says what to do next, wrapped to width as the chapters are, in the
+// language of t and ct.
+func printCheckSummary(env *cliEnv, pal verdictPalette, t *texts, ct *solutions.CheckTexts, rep *check.Report, width int, color bool) {
 	w := env.stdout
-	say := func(first, rest, text string) { printWrapped(w, width, first, rest, text, nil) }
+	say := func(first, rest, text string) { printWrapped(w, width, first, rest, text, "", nil) }
 	passed, skipped := 0, 0
 	var first *check.ScenarioResult
 	for i := range rep.Scenarios {
@@ -304,44 +315,48 @@ func printCheckSummary(env *cliEnv, pal verdictPalette, rep *check.Report, width
 	fmt.Fprintln(w)
 	switch {
 	case rep.Pass && skipped > 0:
-		printWrapped(w, width, "", "", fmt.Sprintf("Passed: %d scenarios pass; %d skipped (they start the server themselves: check a file to run them).", passed, skipped), pal.pass)
+		printWrapped(w, width, "", "", fmt.Sprintf(t.checkPassedSkipped, t.checkPassedLabel, passed, skipped), t.checkPassedLabel, pal.pass)
 		return
 	case rep.Pass:
-		printWrapped(w, width, "", "", fmt.Sprintf("Passed: all %d scenarios pass. `sockbook solution %s` shows the reference solution to compare.", passed, rep.Exercise), pal.pass)
+		printWrapped(w, width, "", "", fmt.Sprintf(t.checkPassedAll, t.checkPassedLabel, passed, rep.Exercise), t.checkPassedLabel, pal.pass)
 		return
 	}
-	printWrapped(w, width, "", "", fmt.Sprintf("Failed: %d of %d scenarios pass.", passed, len(rep.Scenarios)), pal.fail)
+	printWrapped(w, width, "", "", fmt.Sprintf(t.checkFailedCount, t.checkFailedLabel, passed, len(rep.Scenarios)), t.checkFailedLabel, pal.fail)
 	fmt.Fprintln(w)
 	if first == nil {
 		return
 	}
-	say("", "", fmt.Sprintf("First failure: %s — %s", first.Name, first.Doc))
-	say("  ", "  ", first.What)
+	say("", "", fmt.Sprintf(t.checkFirstFailure, first.Name, ct.Scenario(rep.Exercise, first.Name, first.Doc)))
+	say("  ", "  ", ct.Message(first.What))
 	if first.Expected != "" || first.Got != "" {
-		say("  ", "            ", "expected: "+first.Expected)
-		say("  ", "            ", "got:      "+first.Got)
+		// Both labels as wide as the wider, so the two values line up.
+		lw := max(render.VisibleWidth(t.checkExpected), render.VisibleWidth(t.checkGot))
+		pad := func(label string) string { return label + strings.Repeat(" ", lw-render.VisibleWidth(label)) }
+		indent := strings.Repeat(" ", 2+lw)
+		say("  ", indent, pad(t.checkExpected)+ct.Message(first.Expected))
+		say("  ", indent, pad(t.checkGot)+ct.Message(first.Got))
 	}
 	if len(first.Events) > 0 {
 		fmt.Fprintln(w)
-		say("", "", "Transcript of that scenario (your program, and the checker's side):")
-		transcript.Print(w, trimEvents(first.Events, 60), transcript.Options{Layout: transcript.Interleaved, Color: color, Width: width, Wire: true, Times: true})
+		say("", "", t.checkTranscript)
+		transcript.Print(w, trimEvents(first.Events, 60, t), transcript.Options{Layout: transcript.Interleaved, Color: color, Width: width, Wire: true, Times: true})
 	}
 	fmt.Fprintln(w)
-	say("", "", fmt.Sprintf("Stuck? `sockbook hint %s` gives a hint. Re-run one scenario with --scenario %s.", rep.Exercise, first.Name))
+	say("", "", fmt.Sprintf(t.checkStuck, rep.Exercise, first.Name))
 }
 
 // printWrapped writes text wrapped to width columns: its first line after
-// the prefix first, the others after rest. label, if set, colours the
-// text's first word (a verdict such as "Passed:") after the wrapping, so
-// that colour never changes where a line breaks.
-func printWrapped(w io.Writer, width int, first, rest, text string, label func(string) string) {
+// the prefix first, the others after rest. When text starts with label
+// (a verdict such as "Passed:"), paint colours the label after the
+// wrapping, so that colour never changes where a line breaks.
+func printWrapped(w io.Writer, width int, first, rest, text, label string, paint func(string) string) {
 	avail := max(width-max(render.VisibleWidth(first), render.VisibleWidth(rest)), 20)
 	for i, line := range render.Wrap(text, avail) {
 		prefix := rest
 		if i == 0 {
 			prefix = first
-			if word, after, ok := strings.Cut(line, " "); ok && label != nil {
-				line = label(word) + " " + after
+			if after, ok := strings.CutPrefix(line, label); ok && label != "" && paint != nil {
+				line = paint(label) + after
 			}
 		}
 		fmt.Fprintln(w, prefix+line)
@@ -349,13 +364,13 @@ func printWrapped(w io.Writer, width int, first, rest, text string, label func(s
 }
 
 // trimEvents keeps the start and the end of a long transcript.
-func trimEvents(evs []event.Event, n int) []event.Event {
+func trimEvents(evs []event.Event, n int, t *texts) []event.Event {
 	if len(evs) <= n {
 		return evs
 	}
 	head := evs[:n/2]
 	tail := evs[len(evs)-n/2:]
-	gap := event.Event{Side: event.Runner, Kind: event.Note, Time: tail[0].Time, Text: fmt.Sprintf("… %d events left out …", len(evs)-n)}
+	gap := event.Event{Side: event.Runner, Kind: event.Note, Time: tail[0].Time, Text: fmt.Sprintf(t.checkLeftOut, len(evs)-n)}
 	out := append(append(append([]event.Event(nil), head...), gap), tail...)
 	return out
 }
@@ -366,11 +381,13 @@ Usage: sockbook hint EXERCISE
 
 Shows the exercise's next hint; each call in a workspace shows one more.`)
 	all := fs.Bool("all", false, "show every hint at once")
+	lang := addLangFlag(fs, env)
 	ex, code, done := parseExercise(env, fs, args)
 	if done {
 		return code
 	}
-	hints, err := solutions.Hints(ex.ID)
+	t := lang.texts()
+	hints, err := solutions.HintsIn(lang.lang, ex.ID)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook hint: %v\n", err)
 		return exitFailed
@@ -381,15 +398,15 @@ Shows the exercise's next hint; each call in a workspace shows one more.`)
 	}
 	upTo := progress.NextHint(ex.ID, len(hints), *all)
 	for i := 0; i < upTo; i++ {
-		fmt.Fprintf(env.stdout, "Hint %d of %d:\n%s\n\n", i+1, len(hints), hints[i])
+		fmt.Fprintf(env.stdout, t.hintHeader, i+1, len(hints), hints[i])
 	}
 	switch {
 	case upTo < len(hints) && inWorkspace:
-		fmt.Fprintf(env.stdout, "Run `sockbook hint %s` again for the next one.\n", ex.ID)
+		fmt.Fprintf(env.stdout, t.hintNext, ex.ID)
 	case upTo < len(hints):
-		fmt.Fprintf(env.stdout, "Outside a workspace each call shows the first hint; --all shows them all.\n")
+		fmt.Fprint(env.stdout, t.hintOutside)
 	default:
-		fmt.Fprintf(env.stdout, "That was the last hint. After a pass, `sockbook solution %s` shows the reference.\n", ex.ID)
+		fmt.Fprintf(env.stdout, t.hintLast, ex.ID)
 	}
 	if inWorkspace {
 		progress.RecordHints(ex.ID, upTo)
@@ -472,7 +489,7 @@ your work (it asks first; --yes for scripts).`)
 // checkAll checks every exercise of a workspace, as many at once as the
 // machine has cores, and prints one line per exercise (or a JSON array of
 // the reports); junit, if set, is where to write a JUnit report too.
-func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, junit string, opts check.Options) int {
+func checkAll(ctx context.Context, env *cliEnv, t *texts, pos []string, asJSON bool, junit string, opts check.Options) int {
 	dir := "."
 	if len(pos) > 1 {
 		fmt.Fprintln(env.stderr, "sockbook check --all: at most one workspace folder")
@@ -511,7 +528,7 @@ func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, junit
 			if v.Status != statusPass {
 				mark = "✘"
 			}
-			fmt.Fprintf(env.stdout, "%s %-16s %d/%d scenarios\n", mark, v.Exercise, v.Passed, v.Total)
+			fmt.Fprintf(env.stdout, t.checkAllLine, mark, v.Exercise, v.Passed, v.Total)
 		}
 	}
 	if junit != "" {
@@ -533,7 +550,7 @@ func checkAll(ctx context.Context, env *cliEnv, pos []string, asJSON bool, junit
 		return exitOK
 	}
 	if !asJSON {
-		fmt.Fprintln(env.stdout, "\nsockbook check EXERCISE shows why one fails.")
+		fmt.Fprint(env.stdout, t.checkAllWhy)
 	}
 	return exitFailed
 }

@@ -32,6 +32,7 @@ Keys:
   q  Ctrl-C                  quit`)
 	width := fs.Int("width", 0, "text width in columns (default: the terminal's, at most 100)")
 	noColor := fs.Bool("no-color", false, "no colours (also: NO_COLOR=1 or TERM=dumb)")
+	lang := addLangFlag(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -40,7 +41,7 @@ Keys:
 		fs.Usage()
 		return exitUsage
 	}
-	ch, err := content.Find(pos[0])
+	ch, err := content.FindIn(lang.lang, pos[0])
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook present: %v\n", err)
 		return exitUsage
@@ -52,7 +53,7 @@ Keys:
 
 	color := env.term.color && !*noColor
 	views := env.lessonViews(ctx, false, 0, color)
-	deck, err := present.NewDeck(ch.ID, ch.Markdown, present.Options{Width: *width, Color: color, Lessons: views.view})
+	deck, err := present.NewDeck(ch.ID, ch.Markdown, present.Options{Width: *width, Color: color, Lang: lang.lang, Lessons: views.in(lang.lang)})
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook present: %v\n", err)
 		return exitFailed

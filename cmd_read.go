@@ -17,7 +17,8 @@ func cmdRead(ctx context.Context, env *cliEnv, args []string) int {
 	fs := newFlags(env, "read", fmt.Sprintf(`
 Usage: sockbook read CHAPTER [flags]
 
-Shows a chapter, rendered for the terminal (paged with $PAGER when long).
+Shows a chapter, or the glossary, rendered for the terminal (paged with
+$PAGER when long), in English or Chinese (--lang).
 Each lesson shows its code, a "right" lesson's lines marked where they
 differ from the "wrong" one it fixes (+ added, ~ changed), and under it
 the lesson's recorded run; --run runs the lessons now instead.
@@ -26,11 +27,13 @@ Chapters: %s
 Examples:
   sockbook read basics
   sockbook read basics --run      each lesson run in place, its transcript under its code
-  sockbook read sticky --width 72`, strings.Join(content.IDs(), ", ")))
+  sockbook read sticky --width 72
+  sockbook read sticky --lang zh`, strings.Join(content.PageIDs(), ", ")))
 	runLessons := fs.Bool("run", false, "run every lesson in the chapter and show the transcript of that run, not the recorded one")
 	width := fs.Int("width", 0, "width in columns (default: the terminal's, at most 100, or 80)")
 	noColor := fs.Bool("no-color", false, "no colours (also: NO_COLOR=1, TERM=dumb, or output that is not a terminal)")
 	noPager := fs.Bool("no-pager", false, "do not page long output through $PAGER")
+	lang := addLangFlag(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -39,14 +42,14 @@ Examples:
 		fmt.Fprintln(env.stderr, "sockbook read: name one chapter (sockbook list shows them)")
 		return exitUsage
 	}
-	ch, err := content.Find(pos[0])
+	ch, err := content.FindIn(lang.lang, pos[0])
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook read: %v\n", err)
 		return exitUsage
 	}
-	opts := render.Options{Width: env.term.displayWidth(*width), Color: env.term.color && !*noColor}
+	opts := render.Options{Width: env.term.displayWidth(*width), Color: env.term.color && !*noColor, Lang: lang.lang}
 	views := env.lessonViews(ctx, *runLessons, opts.Width, opts.Color)
-	opts.Lessons = views.view
+	opts.Lessons = views.in(lang.lang)
 	out, err := render.Render(ch.Markdown, opts)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook read: %v\n", err)

@@ -29,6 +29,7 @@ type runFlags struct {
 	input       string
 	interactive bool
 	engine      *engineFlag
+	lang        *langFlag
 	limits      func() runner.Limits
 	server      string
 	client      string
@@ -40,7 +41,7 @@ type runFlags struct {
 	connect     string
 }
 
-func (f *runFlags) register(fs *flag.FlagSet) {
+func (f *runFlags) register(fs *flag.FlagSet, env *cliEnv) {
 	fs.StringVar(&f.layout, "layout", "interleaved", "transcript layout: interleaved, columns, plain or json")
 	fs.BoolVar(&f.wire, "wire", false, "show socket calls: listen, accept, dial, each read and write")
 	fs.BoolVar(&f.noWire, "no-wire", false, "hide socket calls even where the lesson shows them")
@@ -50,6 +51,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.input, "input", "", "feed this file to the client's standard input")
 	fs.BoolVar(&f.interactive, "i", false, "type the client's standard input yourself")
 	f.engine = addEngineFlag(fs)
+	f.lang = addLangFlag(fs, env)
 	f.limits = addLimitFlags(fs)
 	fs.StringVar(&f.server, "server", "", "run this server program (a .go file or folder) instead of the lesson's")
 	fs.StringVar(&f.client, "client", "", "run this client program (a .go file or folder) instead of the lesson's")
@@ -73,7 +75,8 @@ func cmdRun(ctx context.Context, env *cliEnv, args []string) int {
 Usage: sockbook run LESSON [flags]
        sockbook run --server a.go --client b.go [flags]
 
-Runs a lesson's server and client side by side and prints what both do.
+Runs a lesson's server and client side by side and prints what both do,
+under the lesson's title (in English or Chinese: --lang).
 Examples:
   sockbook run basics/echo
   sockbook run basics/echo --layout columns --wire
@@ -83,7 +86,7 @@ Examples:
   sockbook run basics/echo --only server --listen 0.0.0.0:9000
   sockbook run basics/echo --only client --connect 10.1.2.3:9000`)
 	var f runFlags
-	f.register(fs)
+	f.register(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -106,7 +109,19 @@ Examples:
 	}
 	opts.Width = env.term.displayWidth(f.width)
 	opts.Color = env.term.color && !f.noColor
-	return runAndPrint(ctx, env, spec, opts, runner.Options{Command: env.child, Limits: f.limits()}, runMode{step: f.step, only: f.only})
+	mode := runMode{step: f.step, only: f.only, texts: f.lang.texts()}
+	if l, err := lessons.Find(firstOf(pos)); err == nil && opts.Layout != transcript.JSON {
+		mode.title = l.ID + " — " + l.TitleIn(f.lang.lang)
+	}
+	return runAndPrint(ctx, env, spec, opts, runner.Options{Command: env.child, Limits: f.limits()}, mode)
+}
+
+// firstOf returns the first of args, or "" when there is none.
+func firstOf(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
 }
 
 // split turns a run into one side of a run across machines (--only).
@@ -153,8 +168,10 @@ func (f *runFlags) split(spec *runner.Spec, opts *transcript.Options, timeoutSet
 
 // runMode is how runAndPrint shows a run.
 type runMode struct {
-	step bool   // one event per key press
-	only string // "server" or "client" for a run split across machines
+	step  bool   // one event per key press
+	only  string // "server" or "client" for a run split across machines
+	title string // the lesson's id and title, printed first; "" for none
+	texts *texts // the words of the chosen language
 }
 
 // spec builds the run from the positional arguments and the flags.
@@ -227,6 +244,9 @@ func (f *runFlags) spec(pos []string) (runner.Spec, transcript.Options, error) {
 
 // runAndPrint runs spec, streaming the transcript, and prints a verdict.
 func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transcript.Options, ropts runner.Options, mode runMode) int {
+	if mode.title != "" {
+		fmt.Fprintln(env.stdout, mode.title)
+	}
 	if h := transcript.Header(opts); h != "" {
 		fmt.Fprintln(env.stdout, h)
 	}
@@ -235,7 +255,7 @@ func runAndPrint(ctx context.Context, env *cliEnv, spec runner.Spec, opts transc
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithCancel(ctx)
 		defer cancel()
-		stepper = newStepper(env, cancel)
+		stepper = newStepper(env, cancel, mode.texts.stepHelp)
 	}
 	out := env.stdout
 	if stepper != nil && stepper.raw {
@@ -338,7 +358,7 @@ func explainCompileError(ctx context.Context, w io.Writer, f runner.Failure, spe
 	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	valid, msg, err := runner.Diagnose(ctx, "", *p)
+	valid, msg, err := runner.Diagnose(ctx, nil, *p)
 	switch {
 	case err != nil:
 		fmt.Fprintf(w, "(Could not ask the Go compiler: %v)\n", err)

@@ -21,6 +21,7 @@ Usage: sockbook watch [EXERCISE]
 Checks the current exercise (or EXERCISE) in this workspace, then again on
 every save. Keys: n next exercise, h hint, r re-run (for file systems that
 send no change events, such as WSL or network drives), q quit.`)
+	lang := addLangFlag(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
 		return code
@@ -72,8 +73,8 @@ send no change events, such as WSL or network drives), q quit.`)
 
 	run := func() {
 		fmt.Fprintf(out, "\n── %s ── %s\n", id, time.Now().Format("15:04:05"))
-		cmdCheck(ctx, &wenv, []string{id})
-		fmt.Fprintf(out, "\n[watching exercises/%s] n next · h hint · r re-run · q quit\n", id)
+		cmdCheck(ctx, &wenv, []string{id, "--lang", lang.String()})
+		fmt.Fprintf(out, lang.texts().watchStatus, id)
 	}
 	watchDir(id)
 	run()
@@ -108,7 +109,7 @@ send no change events, such as WSL or network drives), q quit.`)
 				case "r":
 					run()
 				case "h":
-					cmdHint(ctx, &wenv, []string{id})
+					cmdHint(ctx, &wenv, []string{id, "--lang", lang.String()})
 				case "n":
 					id = nextExercise(id)
 					if p, err := w.Load(); err == nil {

@@ -309,7 +309,7 @@ func e2eCases() []e2eCase {
 			e.want(exitOK, "", []string{"read", "basics", "--run"}, "echo: bye", "■ exit status 0")
 		}},
 		{"export", []string{"sockbook export --html site/"}, func(e *e2e) {
-			e.want(exitOK, "", []string{"export", "--html", "site/"}, "wrote 8 chapters")
+			e.want(exitOK, "", []string{"export", "--html", "site/"}, "pages in 2 languages")
 			checkSite(e.t, filepath.Join(e.dir, "site"))
 		}},
 		{"a workspace", []string{
@@ -597,6 +597,11 @@ func checkSite(t *testing.T, dir string) {
 	if err != nil || len(pages) < 9 {
 		t.Fatalf("the site has %d pages (%v), want an index and 8 chapters", len(pages), err)
 	}
+	zh, err := filepath.Glob(filepath.Join(dir, "zh", "*.html"))
+	if err != nil || len(zh) != len(pages) {
+		t.Fatalf("the site's Chinese edition has %d pages (%v), want %d as in English", len(zh), err, len(pages))
+	}
+	pages = append(pages, zh...)
 	for _, page := range pages {
 		f, err := os.Open(page)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 
+	"sockbook/content/i18n"
 	"sockbook/content/linediff"
 	"sockbook/content/render"
 	"sockbook/lessons"
@@ -25,6 +26,9 @@ type lessonViews struct {
 	width int
 	color bool
 	err   error // the first error of a run, if any
+	// ran holds the transcript of each lesson run so far, so that a
+	// lesson shown in two languages runs once.
+	ran map[string]string
 }
 
 // lessonViews returns the lesson views for a chapter rendered width
@@ -35,7 +39,7 @@ func (env *cliEnv) lessonViews(ctx context.Context, run bool, width int, color b
 	if width <= 0 {
 		width = render.DefaultWidth
 	}
-	return &lessonViews{ctx: ctx, env: env, run: run, width: width, color: color}
+	return &lessonViews{ctx: ctx, env: env, run: run, width: width, color: color, ran: map[string]string{}}
 }
 
 // lessonSides are a lesson's programs, in the order a lesson block shows them.
@@ -47,8 +51,15 @@ var lessonSides = []struct {
 	{"client", lessons.Lesson.ClientDir},
 }
 
-// view is a render.Options.Lessons function.
-func (v *lessonViews) view(id string) (render.LessonView, bool) {
+// in returns a render.Options.Lessons function for a chapter in lang:
+// the lessons' titles in that language, their programs and transcripts
+// as they are.
+func (v *lessonViews) in(lang i18n.Lang) func(id string) (render.LessonView, bool) {
+	return func(id string) (render.LessonView, bool) { return v.view(lang, id) }
+}
+
+// view is what lesson id shows in a chapter in lang.
+func (v *lessonViews) view(lang i18n.Lang, id string) (render.LessonView, bool) {
 	l, err := lessons.Find(id)
 	if err != nil {
 		return render.LessonView{}, false
@@ -57,7 +68,7 @@ func (v *lessonViews) view(id string) (render.LessonView, bool) {
 	if w, err := lessons.Find(l.Fixes); l.Fixes != "" && err == nil {
 		wrong = &w
 	}
-	lv := render.LessonView{ID: l.ID, Title: l.Title, Command: "sockbook run " + l.ID}
+	lv := render.LessonView{ID: l.ID, Title: l.TitleIn(lang), Command: "sockbook run " + l.ID}
 	for _, side := range lessonSides {
 		files, err := lessons.Source(side.dir(l))
 		if err != nil {
@@ -75,7 +86,10 @@ func (v *lessonViews) view(id string) (render.LessonView, bool) {
 	if v.run && v.err == nil && v.ctx.Err() != nil {
 		v.err = fmt.Errorf("run %s: %w", l.ID, v.ctx.Err()) // Ctrl-C: run no more lessons
 	}
+	text, ran := v.ran[l.ID]
 	switch {
+	case ran:
+		lv.Transcript = text
 	case !v.run:
 		// A lesson without a recording (one added since the lessons'
 		// test was last run with -update) shows no transcript.
@@ -87,6 +101,7 @@ func (v *lessonViews) view(id string) (render.LessonView, bool) {
 		if err != nil {
 			v.err = err
 		}
+		v.ran[l.ID] = text
 		lv.Transcript = text
 	}
 	return lv, true

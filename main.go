@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"sockbook/content/i18n"
 	"sockbook/runner/child"
 	"sockbook/runner/childproto"
 )
@@ -40,6 +41,9 @@ type cliEnv struct {
 	// child starts one program under the interpreter: this binary with
 	// childproto.Arg. Tests put a binary built without the race detector here.
 	child []string
+	// lang is the language the locale asks for (i18n.FromLocale), the
+	// default of every command's --lang.
+	lang i18n.Lang
 }
 
 func commands() []command {
@@ -65,12 +69,22 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	os.Exit(dispatch(ctx, osEnv(), os.Args[1:]))
+}
+
+// osEnv is the environment of the process: its standard streams, its
+// terminal, this binary to start children with, and the locale's language.
+func osEnv() *cliEnv {
 	exe, err := os.Executable()
 	if err != nil {
 		exe = os.Args[0] // the path we were started by serves as well
 	}
-	env := &cliEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, term: detectTerminal(os.Stdout), child: []string{exe, childproto.Arg}}
-	os.Exit(dispatch(ctx, env, os.Args[1:]))
+	return &cliEnv{
+		stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin,
+		term:  detectTerminal(os.Stdout),
+		child: []string{exe, childproto.Arg},
+		lang:  i18n.FromLocale(os.Getenv),
+	}
 }
 
 // dispatch runs the command named by args[0].

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"strings"
+	"slices"
 	"testing"
 
 	"sockbook/content"
@@ -41,7 +41,7 @@ func TestReferences(t *testing.T) {
 			t.Errorf("exercise %s: %v", ex.ID, err)
 			continue
 		}
-		if !strings.Contains(string(ch.Markdown), "## Exercise: "+ex.ID) {
+		if !slices.Contains(content.ExerciseRefs(ch.Markdown), ex.ID) {
 			t.Errorf("chapter %s has no section \"## Exercise: %s\"", ex.Chapter, ex.ID)
 		}
 		if _, err := solutions.Reference(ex.ID); err != nil {

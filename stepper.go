@@ -12,6 +12,7 @@ import (
 // programs run at full speed, only the display waits.
 type stepper struct {
 	env       *cliEnv
+	help      string // how to step, said once at the start
 	show      func(event.Event)
 	interrupt func() // Ctrl-C, which raw mode delivers as a key
 	keys      <-chan present.KeyRead
@@ -30,8 +31,8 @@ type stepper struct {
 
 // newStepper takes the keyboard; call start with the function that shows
 // an event once the output is set up (see raw).
-func newStepper(env *cliEnv, interrupt func()) *stepper {
-	s := &stepper{env: env, interrupt: interrupt, shownCh: make(chan struct{})}
+func newStepper(env *cliEnv, interrupt func(), help string) *stepper {
+	s := &stepper{env: env, help: help, interrupt: interrupt, shownCh: make(chan struct{})}
 	s.keys, s.raw, s.stopReading = env.keyboard()
 	s.cond = sync.NewCond(&s.mu)
 	return s
@@ -104,7 +105,7 @@ func (s *stepper) waitKey() bool {
 
 func (s *stepper) loop() {
 	defer close(s.shownCh)
-	fmt.Fprintln(s.env.stderr, "Step through the transcript: Enter or space for the next event, c to continue to the end.")
+	fmt.Fprint(s.env.stderr, s.help)
 	stepping := true
 	for {
 		ev, ok := s.next()

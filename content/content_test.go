@@ -2,9 +2,12 @@ package content
 
 import (
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 	"testing"
+
+	"sockbook/content/i18n"
 )
 
 func TestChaptersInOrder(t *testing.T) {
@@ -32,16 +35,98 @@ func TestChaptersInOrder(t *testing.T) {
 }
 
 // TestEveryFileIsAChapter catches a Markdown file whose name is not a
-// chapter id: Chapters would silently leave it out.
+// page id, in English or in a translation: Chapters and PagesIn would
+// silently leave it out.
 func TestEveryFileIsAChapter(t *testing.T) {
-	names, err := fs.Glob(files, "*.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range names {
-		if id := strings.TrimSuffix(name, ".md"); !slices.Contains(IDs(), id) {
-			t.Errorf("content/%s is not a chapter id (ids: %s)", name, strings.Join(IDs(), ", "))
+	for _, pattern := range []string{"*.md", "*/*.md"} {
+		names, err := fs.Glob(files, pattern)
+		if err != nil {
+			t.Fatal(err)
 		}
+		for _, name := range names {
+			dir, file := path.Split(name)
+			if dir != "" && !slices.ContainsFunc(i18n.All(), func(l i18n.Lang) bool { return l != i18n.EN && dir == l.String()+"/" }) {
+				t.Errorf("content/%s is in %s, which is no language's folder", name, dir)
+			}
+			if id := strings.TrimSuffix(file, ".md"); !slices.Contains(PageIDs(), id) {
+				t.Errorf("content/%s is not a page id (ids: %s)", name, strings.Join(PageIDs(), ", "))
+			}
+		}
+	}
+}
+
+// TestGlossary: the glossary is a page after the chapters, in English and
+// in Chinese, found by its id and by neither Chapters nor IDs.
+func TestGlossary(t *testing.T) {
+	for _, lang := range i18n.All() {
+		pages := PagesIn(lang)
+		if len(pages) != len(IDs())+1 || pages[len(pages)-1].ID != Glossary {
+			t.Fatalf("%v: PagesIn should be the %d chapters then the glossary, got %d pages", lang, len(IDs()), len(pages))
+		}
+		g, err := FindIn(lang, Glossary)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g.Fallback || g.Lang != lang || g.Title == "" {
+			t.Errorf("%v: glossary is %+v, want its own translation with a title", lang, g)
+		}
+	}
+	if slices.Contains(IDs(), Glossary) || len(Chapters()) != len(IDs()) {
+		t.Errorf("the glossary is not a chapter")
+	}
+}
+
+// TestFallback: a page not yet translated is the English text, marked as
+// such, with a one-line note in the language asked for after its title.
+func TestFallback(t *testing.T) {
+	for _, id := range PageIDs() {
+		if slices.Contains(Translated(i18n.ZH), id) {
+			continue
+		}
+		en, err := Find(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zh, err := FindIn(i18n.ZH, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !zh.Fallback || zh.Lang != i18n.ZH || zh.Title != en.Title {
+			t.Errorf("%s in Chinese: fallback %v, lang %v, title %q; want the English title %q as a fallback", id, zh.Fallback, zh.Lang, zh.Title, en.Title)
+		}
+		note := fallbackNote(i18n.ZH)
+		if strings.Count(note, "\n") != 1 || !strings.Contains(string(zh.Markdown), note) {
+			t.Errorf("%s in Chinese lacks the one-line note %q", id, note)
+		}
+		if got := strings.Replace(string(zh.Markdown), "\n"+note, "", 1); got != string(en.Markdown) {
+			t.Errorf("%s in Chinese is not the English text plus the note", id)
+		}
+		return // one is enough; they are all made the same way
+	}
+}
+
+func TestAfterTitle(t *testing.T) {
+	const note = "> N\n"
+	cases := []struct{ md, want string }{
+		{"# T\n\nbody\n", "# T\n\n> N\n\nbody\n"},
+		{"T\n===\n\nbody\n", "T\n===\n\n> N\n\nbody\n"},
+		{"intro\n\n# T\nbody\n", "intro\n\n# T\n\n> N\n\nbody\n"},
+		{"no title\n", "> N\n\nno title\n"},
+		{"# T", "# T\n\n> N\n\n"},
+	}
+	for _, tc := range cases {
+		if got := string(afterTitle([]byte(tc.md), note)); got != tc.want {
+			t.Errorf("afterTitle(%q) = %q, want %q", tc.md, got, tc.want)
+		}
+	}
+}
+
+func TestExerciseRefs(t *testing.T) {
+	md := "# C\n\n## Exercise: line-frames\n\n## 练习：`length-prefix`\n\n### 练习: udp-time\n\n" +
+		"## Exercise line-frames\n\n## Exercise: two words\n\n```\n## Exercise: in-code\n```\n"
+	got := ExerciseRefs([]byte(md))
+	if want := []string{"line-frames", "length-prefix", "udp-time"}; !slices.Equal(got, want) {
+		t.Errorf("ExerciseRefs = %q, want %q", got, want)
 	}
 }
 

@@ -92,10 +92,17 @@ func Unescape(v []byte) string {
 // (Chinese and Japanese text and punctuation), except Hangul, since Korean
 // puts spaces between words. Chinese puts none, so a line break in a
 // chapter's source must not become one. It is the rule browsers apply
-// (CSS Text, segment break transformation).
+// (CSS Text, segment break transformation), with one more case: a
+// fullwidth punctuation mark ("，" "：" "（" "）") carries its own space,
+// so a break next to it joins whatever is on the other side, a Latin word
+// too ("Go：" then "net.Conn" reads "Go：net.Conn").
 func JoinsLines(before, after rune) bool {
-	return eastAsianWide(before) && eastAsianWide(after)
+	return eastAsianWide(before) && eastAsianWide(after) ||
+		wideMark(before) && !unicode.IsSpace(after) || wideMark(after) && !unicode.IsSpace(before)
 }
+
+// wideMark reports whether r is a fullwidth or wide punctuation mark.
+func wideMark(r rune) bool { return eastAsianWide(r) && unicode.IsPunct(r) }
 
 func eastAsianWide(r rune) bool {
 	switch util.EastAsianWidth(r) {

@@ -93,6 +93,11 @@ func TestJoinsLines(t *testing.T) {
 		{'“', '中', false}, // ambiguous width: kept as a space
 		{'한', '국', false}, // Hangul: Korean spaces its words
 		{'😀', '中', false}, // emoji are wide but not East Asian text
+		{'：', 'I', true},  // a fullwidth mark has its own space
+		{'，', '1', true},
+		{'a', '（', true},
+		{'）', '`', true},
+		{'“', 'a', false}, // ambiguous width: not a fullwidth mark
 	}
 	for _, tc := range cases {
 		if got := JoinsLines(tc.before, tc.after); got != tc.want {

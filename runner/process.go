@@ -65,12 +65,14 @@ type procSpec struct {
 	early bool
 	// limits bound what the program may use.
 	limits Limits
+	// native is set for a binary built by the Go compiler.
+	native bool
 }
 
 // startProcess starts a process and sends what it reports to msgs, ending
 // with one message whose exit is set.
 func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
-	p := &process{side: sp.side, native: sp.config == nil}
+	p := &process{side: sp.side, native: sp.native}
 	cmd := exec.Command(sp.argv[0], sp.argv[1:]...)
 	cmd.Dir = sp.dir
 	cmd.Env = append(os.Environ(), "GOTRACEBACK=single")

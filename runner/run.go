@@ -10,10 +10,12 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"sockbook/runner/childproto"
 	"sockbook/runner/event"
+	"sockbook/runner/gobuild"
 	"sockbook/runner/listenwait"
 	"sockbook/runner/relay"
 )
@@ -26,13 +28,18 @@ const (
 	// Yaegi interprets the program in a child process: starts in
 	// milliseconds and reports every socket call.
 	Yaegi Engine = "yaegi"
-	// GoToolchain builds the program with the go command and runs the
-	// binary: the real compiler, but socket calls are not seen.
+	// GoToolchain builds the program with the Go compiler, instrumented
+	// as the interpreter's programs are (package gobuild), and runs it:
+	// every program the compiler accepts, with the same transcript.
 	GoToolchain Engine = "go"
+	// Auto interprets a program when the interpreter accepts it, and
+	// builds it with the Go compiler when it does not (today's Go that
+	// the interpreter lacks, several files), saying so in the transcript.
+	Auto Engine = "auto"
 )
 
 // Engines lists the engines by name, for flags and messages.
-func Engines() []Engine { return []Engine{Yaegi, GoToolchain} }
+func Engines() []Engine { return []Engine{Auto, Yaegi, GoToolchain} }
 
 // ParseEngine returns the engine a --engine flag names.
 func ParseEngine(name string) (Engine, error) {
@@ -86,8 +93,9 @@ type Options struct {
 	OnEvent func(event.Event)
 	// MaxLines caps each side's output lines; zero means DefaultMaxLines.
 	MaxLines int
-	// GoCache is the folder for binaries built by the go engine.
-	GoCache string
+	// Builder builds programs with the Go compiler (the go and auto
+	// engines); nil makes one for the run, with the default cache.
+	Builder *gobuild.Builder
 	// Limits bound what each program may use; zero fields take the
 	// DefaultLimits.
 	Limits Limits
@@ -175,6 +183,10 @@ type run struct {
 
 	exiting map[event.Side]bool // the child said its program ended
 
+	// armTimeout starts the run's timeout; called when the first program
+	// starts (after any build).
+	armTimeout func()
+
 	session     *Session
 	readyMarked bool
 	serverExit  int  // the server's exit status, once serverDone is closed
@@ -215,8 +227,16 @@ type Session struct {
 	err error
 }
 
-// errStopped is the cause of a run ended by Session.Stop: not a failure.
-var errStopped = errors.New("stopped by the caller")
+// The causes of a run's end that are not failures of a program's own.
+var (
+	errStopped  = errors.New("stopped by the caller") // Session.Stop: not a failure
+	errTimedOut = errors.New("the run's time is up")
+	errStartup  = errors.New("the programs did not start in time")
+)
+
+// StartupLimit bounds the time before a run's first program starts: a
+// build with the Go compiler goes there, not into the run's timeout.
+const StartupLimit = 2 * time.Minute
 
 // Start starts a run and returns once the server listens on Spec.Addr, or
 // the run has ended without it (see Result.Failures). With no client the
@@ -235,11 +255,14 @@ func Start(ctx context.Context, spec Spec, opts Options) (*Session, error) {
 	if spec.Engine == "" {
 		spec.Engine = Yaegi
 	}
+	if opts.Builder == nil {
+		opts.Builder = gobuild.New("", Instrumentation)
+	}
 	if opts.MaxLines <= 0 {
 		opts.MaxLines = DefaultMaxLines
 	}
 	opts.Limits = opts.Limits.withDefaults()
-	if spec.Engine == Yaegi && len(opts.Command) == 0 {
+	if spec.Engine != GoToolchain && len(opts.Command) == 0 {
 		return nil, errors.New("run: no command to start a child (Options.Command)")
 	}
 	if spec.Addr == "" && spec.Server != nil {
@@ -267,14 +290,31 @@ func Start(ctx context.Context, spec Spec, opts Options) (*Session, error) {
 	r.res.Start = r.start
 	s.r = r
 
-	cancelTimeout := context.CancelFunc(func() {})
-	if spec.Timeout > 0 {
-		ctx, cancelTimeout = context.WithTimeout(ctx, spec.Timeout)
+	// The run's time starts when its first program starts: a build with
+	// the Go compiler before that is bounded by StartupLimit instead.
+	ctx, cancelTimeout := context.WithCancelCause(ctx)
+	startup := time.AfterFunc(StartupLimit, func() { cancelTimeout(errStartup) })
+	var runTimer *time.Timer
+	var armOnce sync.Once
+	r.armTimeout = func() {
+		armOnce.Do(func() {
+			if startup.Stop() && spec.Timeout > 0 {
+				runTimer = time.AfterFunc(spec.Timeout, func() { cancelTimeout(errTimedOut) })
+			}
+		})
+	}
+	stopTimers := func() {
+		startup.Stop()
+		armOnce.Do(func() {}) // no timer after this
+		if runTimer != nil {
+			runTimer.Stop()
+		}
+		cancelTimeout(nil)
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	s.cancel = cancel
 	go func() {
-		defer cancelTimeout()
+		defer stopTimers()
 		err := r.execute(ctx)
 		r.killAll()
 		r.drain()
@@ -356,9 +396,9 @@ func (r *run) execute(ctx context.Context) error {
 		return err
 	}
 	r.session.serverPID = server.cmd.Process.Pid
-	// Under the interpreter the client's process starts now, so that its
-	// start-up overlaps the server's; its program runs once the server
-	// listens. A native binary cannot wait like that: it starts later.
+	// The client's process starts now, so that its start-up (and its
+	// build, if it has one) overlaps the server's; its program runs once
+	// the server listens.
 	var client *process
 	redirect := map[string]string{}
 	if r.spec.Client != nil && r.spec.Faults.Active() {
@@ -369,12 +409,8 @@ func (r *run) execute(ctx context.Context) error {
 		defer rl.Close()
 		redirect[r.spec.Addr] = rl.Addr()
 	}
-	startClient := func() error {
-		client, err = r.startSide(ctx, event.Client, r.spec.Client, r.spec.Addr, redirect, true)
-		return err
-	}
-	if r.spec.Client != nil && r.spec.Engine == Yaegi {
-		if err := startClient(); err != nil || client == nil {
+	if r.spec.Client != nil {
+		if client, err = r.startSide(ctx, event.Client, r.spec.Client, r.spec.Addr, redirect, true); err != nil || client == nil {
 			return err
 		}
 	}
@@ -385,11 +421,6 @@ func (r *run) execute(ctx context.Context) error {
 	if r.spec.Client == nil {
 		r.follow(ctx, func() bool { return r.exited[event.Server] })
 		return nil
-	}
-	if client == nil {
-		if err := startClient(); err != nil || client == nil {
-			return err
-		}
 	}
 	client.start()
 	go client.feed(ctx, r.input())
@@ -441,27 +472,27 @@ func (r *run) startSide(ctx context.Context, side event.Side, p *Program, addr s
 		args = append([]string{"-addr", addr}, p.Args...)
 	}
 	sp := procSpec{side: side, stdin: stdin, early: side == event.Client && r.spec.Server != nil, limits: r.opts.Limits, dir: r.opts.Dir}
+	cfg := &childproto.Config{Side: side, Path: mainPath(*p), Args: args, Redirect: redirect, Engine: string(r.spec.Engine)}
 	if r.spec.Engine == GoToolchain {
-		bin, buildErr, err := buildNative(ctx, r.opts.GoCache, *p)
-		if err != nil {
+		bin, err := r.opts.Builder.Build(ctx, p.Files, mainPath(*p))
+		var compileErr *gobuild.CompileError
+		switch {
+		case errors.As(err, &compileErr):
+			r.fail(side, Compile, compileErr.Message)
+			return nil, nil
+		case err != nil:
 			return nil, fmt.Errorf("run %s: %w", side, err)
 		}
-		if buildErr != "" {
-			r.fail(side, Compile, buildErr)
-			return nil, nil
-		}
 		sp.argv = append([]string{bin}, args...)
-		if len(redirect) > 0 {
-			r.note(side, "the go engine cannot route this program through the fault relay; it talks to the server directly")
-		}
+		sp.native = true
 	} else {
-		files := map[string]string{}
+		cfg.Files = map[string]string{}
 		for name, b := range p.Files {
-			files[name] = string(b)
+			cfg.Files[name] = string(b)
 		}
 		sp.argv = r.opts.Command
-		sp.config = &childproto.Config{Side: side, Path: mainPath(*p), Files: files, Args: args, Redirect: redirect}
 	}
+	sp.config = cfg
 	proc, err := startProcess(sp, r.msgs)
 	if err != nil {
 		return nil, fmt.Errorf("run: %w", err)
@@ -480,40 +511,6 @@ func mainPath(p Program) string {
 
 // waitListening follows the server until it listens on its address.
 func (r *run) waitListening(ctx context.Context) bool {
-	if r.spec.Engine == GoToolchain {
-		// Socket calls are not seen: watch the system's socket table,
-		// which does not take the server's first connection as a probe
-		// dial would.
-		waitCtx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		ready := make(chan error, 1)
-		go func() { ready <- listenwait.Wait(waitCtx, r.spec.Network, r.spec.Addr) }()
-		for {
-			select {
-			case err := <-ready:
-				if err == nil {
-					r.listening = true
-					return true
-				}
-				if errors.Is(err, listenwait.ErrUnsupported) {
-					r.note(event.Runner, "cannot see listening sockets here; starting the client after 500ms")
-					time.Sleep(500 * time.Millisecond)
-					return true
-				}
-				r.timedOut(ctx)
-				return false
-			case m := <-r.msgs:
-				r.handle(m)
-				if r.exited[event.Server] {
-					r.serverGone()
-					return false
-				}
-				if r.stopped {
-					return false
-				}
-			}
-		}
-	}
 	r.follow(ctx, func() bool { return r.listening || r.exited[event.Server] })
 	if r.stopped {
 		return false
@@ -557,10 +554,7 @@ func (r *run) finishServer(ctx context.Context) {
 	// closes its connections, a quiet spell ends the wait: a spell in
 	// which no message came and the server had no thread that ran or
 	// waited to run (on a busy machine a server may be slow, not done).
-	quiet := 100 * time.Millisecond
-	if r.spec.Engine == GoToolchain {
-		quiet = 250 * time.Millisecond
-	}
+	const quiet = 100 * time.Millisecond
 	limit := time.NewTimer(5 * time.Second)
 	defer limit.Stop()
 	idle := time.NewTimer(quiet)
@@ -637,6 +631,10 @@ func (r *run) timedOut(ctx context.Context) {
 		r.fail(event.Runner, Interrupted, "interrupted: both programs stopped")
 		return
 	}
+	if errors.Is(context.Cause(ctx), errStartup) {
+		r.fail(event.Runner, Timeout, fmt.Sprintf("the programs did not start within %s: the Go compiler's build took too long, or the machine is overloaded; stopped", StartupLimit))
+		return
+	}
 	var still, doing []string
 	for _, side := range []event.Side{event.Server, event.Client} {
 		if r.procs[side] != nil && !r.exited[side] {
@@ -694,6 +692,10 @@ func (r *run) handle(m message) {
 		}
 		if r.lines[m.side] > r.opts.MaxLines {
 			return
+		}
+	case event.Start:
+		if m.side == event.Server || r.spec.Server == nil {
+			r.armTimeout()
 		}
 	case event.Listen:
 		if m.side == event.Server && !r.listening {

@@ -2,8 +2,10 @@ package runner_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 
 	"sockbook/runner"
 	"sockbook/runner/event"
+	"sockbook/runner/gobuild"
 	"sockbook/runner/listenwait"
 	"sockbook/runner/runnertest"
 )
@@ -241,12 +244,12 @@ func TestGoEngine(t *testing.T) {
 	if !runner.GoAvailable() {
 		t.Skip("no go command on PATH")
 	}
-	cache := t.TempDir()
+	builder := gobuild.New(t.TempDir(), runner.Instrumentation)
 	res, err := runner.Run(context.Background(), runner.Spec{
 		Engine: runner.GoToolchain,
 		Server: load(t, "../lessons/basics/hello/server/main.go"),
 		Client: load(t, helloClient),
-	}, runner.Options{GoCache: cache})
+	}, runner.Options{Builder: builder})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,12 +259,20 @@ func TestGoEngine(t *testing.T) {
 	if got := texts(res, event.Client, event.Stdout); strings.Join(got, "|") != `sent "gopher"|server said "hello, gopher"` {
 		t.Errorf("client output = %q", got)
 	}
+	// The compiled programs' socket calls are in the transcript, in the
+	// same order as the interpreted ones'.
+	interpreted := run(t, runner.Spec{Server: load(t, "../lessons/basics/hello/server/main.go"), Client: load(t, helloClient)})
+	for _, side := range []event.Side{event.Server, event.Client} {
+		if got, want := kinds(res, side), kinds(interpreted, side); got != want {
+			t.Errorf("%s's events compiled:\n%s\ninterpreted:\n%s", side, got, want)
+		}
+	}
 
 	res, err = runner.Run(context.Background(), runner.Spec{
 		Engine: runner.GoToolchain,
 		Server: load(t, "testdata/hostile/type_error.go"),
 		Client: load(t, helloClient),
-	}, runner.Options{GoCache: cache})
+	}, runner.Options{Builder: builder})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,14 +294,15 @@ func TestInterpreterLimitIsNotTheLearnersMistake(t *testing.T) {
 	if _, ok := res.Failed(runner.Compile); !ok {
 		t.Fatalf("the interpreter was expected to reject range-over-func; got %v", res.Failures)
 	}
-	valid, msg, err := runner.Diagnose(context.Background(), t.TempDir(), *prog)
+	builder := gobuild.New(t.TempDir(), runner.Instrumentation)
+	valid, msg, err := runner.Diagnose(context.Background(), builder, *prog)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !valid {
 		t.Errorf("Diagnose says the Go compiler rejects valid Go: %s", msg)
 	}
-	valid, msg, err = runner.Diagnose(context.Background(), t.TempDir(), *load(t, "testdata/hostile/type_error.go"))
+	valid, msg, err = runner.Diagnose(context.Background(), builder, *load(t, "testdata/hostile/type_error.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -442,3 +454,22 @@ func TestLimits(t *testing.T) {
 		})
 	}
 }
+
+// kinds lists one side's events as "kind text" lines, without the ports
+// and the times that differ from run to run.
+func kinds(res *runner.Result, side event.Side) string {
+	var b strings.Builder
+	for _, ev := range res.Events {
+		if ev.Side != side || ev.Kind == event.Start || ev.Kind == event.Note {
+			continue
+		}
+		text := ev.Text
+		if ev.Kind.IsSocket() {
+			text = fmt.Sprintf("#%d %d bytes", ev.Conn, ev.Bytes)
+		}
+		fmt.Fprintf(&b, "%s %s\n", ev.Kind, text)
+	}
+	return loopbackPort.ReplaceAllString(b.String(), "127.0.0.1:PORT")
+}
+
+var loopbackPort = regexp.MustCompile(`127\.0\.0\.1:\d+`)

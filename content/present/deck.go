@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"sockbook/content/i18n"
 	"sockbook/content/render"
 )
 
@@ -30,6 +31,9 @@ type Options struct {
 	MaxWidth int
 	// Color turns on ANSI colours (render.Options.Color).
 	Color bool
+	// Lang is the language of the footer's words (the document is in
+	// whichever language it is written in).
+	Lang i18n.Lang
 	// Lessons looks up the lesson a ```lesson block names, as
 	// render.Options.Lessons does. Transcripts set with SetTranscript
 	// replace the views' own.
@@ -73,6 +77,9 @@ func NewDeck(id string, markdown []byte, opts Options) (*Deck, error) {
 	}
 	return d, nil
 }
+
+// words returns the footer's words in the deck's language.
+func (d *Deck) words() *words { return wordsIn(d.opts.Lang) }
 
 // TextWidth returns the width text is wrapped to on a terminal
 // termWidth columns wide (0 when unknown): Options.Width when set, else
@@ -131,7 +138,7 @@ func (d *Deck) render(i, width int) ([]string, error) {
 			delete(d.cache, k)
 		}
 	}
-	out, err := render.Render(d.Sections[i].Markdown, render.Options{Width: width, Color: d.opts.Color, Lessons: d.view})
+	out, err := render.Render(d.Sections[i].Markdown, render.Options{Width: width, Color: d.opts.Color, Lang: d.opts.Lang, Lessons: d.view})
 	if err != nil {
 		return nil, err
 	}

@@ -141,7 +141,7 @@ func Show(ctx context.Context, t Terminal, d *Deck, run RunFunc) (err error) {
 			if r.err == nil || r.transcript != "" {
 				d.SetTranscript(r.id, r.transcript)
 			}
-			s = s.Ran(r.id, r.err, r.next)
+			s = s.Ran(d, r.id, r.err, r.next)
 			s, frame, _ = s.Update(d, width, height, KeyNone)
 
 		case got, ok := <-keys:
@@ -163,7 +163,7 @@ func Show(ctx context.Context, t Terminal, d *Deck, run RunFunc) (err error) {
 				case act.Quit:
 					return nil
 				case act.Run != nil && run == nil:
-					s.Running, s.Status = "", "running lessons is not available here"
+					s.Running, s.Status = "", d.words().noRun
 					frame = s.Frame(d, width, height)
 				case act.Run != nil:
 					results = startRun(run, act.Run, act.RunWidth, done)

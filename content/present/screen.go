@@ -113,7 +113,7 @@ func (s Screen) Update(d *Deck, width, height int, k Key) (Screen, Frame, Action
 		} else if s.Section > 0 {
 			s = s.goTo(s.Section-1, len(d.Lines(s.Section-1, d.TextWidth(width))))
 		} else {
-			s.Status = "start of " + d.ID
+			s.Status = fmt.Sprintf(d.words().start, d.ID)
 		}
 	case in(k, keysPageUp):
 		if s.Scroll > 0 {
@@ -134,23 +134,23 @@ func (s Screen) Update(d *Deck, width, height int, k Key) (Screen, Frame, Action
 	}
 	switch {
 	case s.Section > last:
-		s.Section, s.Status = last, "end of "+d.ID
+		s.Section, s.Status = last, fmt.Sprintf(d.words().end, d.ID)
 	case s.Section < 0:
-		s.Section, s.Status = 0, "start of "+d.ID
+		s.Section, s.Status = 0, fmt.Sprintf(d.words().start, d.ID)
 	}
 	s = s.clamp(d, width, height)
 	return s, s.Frame(d, width, height), act
 }
 
-// Ran records the end of one lesson's run: err is its error, if any,
-// and next the lesson run after it, "" when it was the last.
-func (s Screen) Ran(id string, err error, next string) Screen {
+// Ran records the end of one lesson's run in deck d: err is its error,
+// if any, and next the lesson run after it, "" when it was the last.
+func (s Screen) Ran(d *Deck, id string, err error, next string) Screen {
 	s.Running = next
 	switch {
 	case err != nil:
-		s.Status = fmt.Sprintf("%s failed: %v", id, err)
+		s.Status = fmt.Sprintf(d.words().failed, id, err)
 	case next == "" && s.Status == "":
-		s.Status = "done: transcript under the code"
+		s.Status = d.words().done
 	}
 	return s
 }
@@ -160,10 +160,10 @@ func (s Screen) run(d *Deck, width int) (Screen, Action) {
 	ids := d.Sections[s.Section].Lessons
 	switch {
 	case s.Running != "":
-		s.Status = "wait: " + s.Running + " is still running"
+		s.Status = fmt.Sprintf(d.words().wait, s.Running)
 		return s, Action{}
 	case len(ids) == 0:
-		s.Status = "no lesson to run in this section"
+		s.Status = d.words().noLesson
 		return s, Action{}
 	}
 	s.Running = ids[0]
@@ -217,30 +217,31 @@ func (s Screen) Frame(d *Deck, width, height int) Frame {
 // do (or a message) on the right, shortened to fit width.
 func (s Screen) footer(d *Deck, width, height, lines int) string {
 	sec := d.Sections[s.Section]
+	w := d.words()
 	place := fmt.Sprintf("%s %d/%d", d.ID, s.Section+1, len(d.Sections))
 	body := bodyHeight(height)
 	overflow := lines > body
 
 	var right []string
 	if overflow {
-		right = append(right, fmt.Sprintf("lines %d-%d/%d", s.Scroll+1, min(s.Scroll+body, lines), lines))
+		right = append(right, fmt.Sprintf(w.lines, s.Scroll+1, min(s.Scroll+body, lines), lines))
 	}
 	var keys, short []string
 	switch {
 	case s.Running != "":
-		right = append(right, "running "+s.Running+"…")
+		right = append(right, fmt.Sprintf(w.running, s.Running))
 	case s.Status != "":
 		right = append(right, s.Status)
 	default:
 		if overflow {
-			keys, short = append(keys, "↑↓ scroll", "←→ page"), append(short, "↑↓", "←→")
+			keys, short = append(keys, w.scroll, w.page), append(short, "↑↓", "←→")
 		} else {
-			keys, short = append(keys, "←→ section"), append(short, "←→")
+			keys, short = append(keys, w.section), append(short, "←→")
 		}
 		if len(sec.Lessons) > 0 {
-			keys, short = append(keys, "r run"), append(short, "r")
+			keys, short = append(keys, w.run), append(short, "r")
 		}
-		keys, short = append(keys, "q quit"), append(short, "q")
+		keys, short = append(keys, w.quit), append(short, "q")
 	}
 
 	// Shorten the keys before the title, and the title only so far.

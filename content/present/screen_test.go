@@ -5,8 +5,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"sockbook/content"
+	"sockbook/content/i18n"
 	"sockbook/content/render"
 )
 
@@ -145,11 +147,11 @@ func TestUpdateRun(t *testing.T) {
 	if act.Run != nil || !strings.Contains(s2.Status, "still running") {
 		t.Errorf("r during a run: %+v, status %q; want no run and a message", act, s2.Status)
 	}
-	s = s.Ran("x/one", nil, "x/two")
+	s = s.Ran(d, "x/one", nil, "x/two")
 	if s.Running != "x/two" {
 		t.Errorf("after x/one, running %q, want x/two", s.Running)
 	}
-	s = s.Ran("x/two", fmt.Errorf("boom"), "")
+	s = s.Ran(d, "x/two", fmt.Errorf("boom"), "")
 	if s.Running != "" || !strings.Contains(s.Status, "boom") {
 		t.Errorf("after x/two failed: running %q, status %q", s.Running, s.Status)
 	}
@@ -228,17 +230,18 @@ func wideLessons(id string) (render.LessonView, bool) {
 	}, true
 }
 
-// TestFramesFit shows every chapter on terminals from tiny to huge,
+// TestFramesFit shows every chapter, in every language it is written
+// in (the glossary too), on terminals from tiny to huge,
 // every section from its top to its bottom (a page at a time on the
 // larger terminals, so that every line is on screen once), and checks
 // each frame has exactly the terminal's rows and no row wider than it.
 func TestFramesFit(t *testing.T) {
 	sizes := []struct{ w, h int }{{80, 24}, {40, 10}, {250, 60}, {20, 5}, {10, 3}, {3, 2}, {1, 1}, {80, 1}}
 	frames := 0
-	for _, ch := range content.Chapters() {
+	for _, ch := range translatedPages(t) {
 		for _, color := range []bool{false, true} {
 			for _, fixed := range []int{0, 70} {
-				d, err := NewDeck(ch.ID, ch.Markdown, Options{Width: fixed, Color: color, Lessons: wideLessons})
+				d, err := NewDeck(ch.ID, ch.Markdown, Options{Width: fixed, Color: color, Lang: ch.Lang, Lessons: wideLessons})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -250,7 +253,7 @@ func TestFramesFit(t *testing.T) {
 							s := Screen{Section: i, Scroll: scroll}
 							f := s.Frame(d, sz.w, sz.h)
 							frames++
-							where := fmt.Sprintf("%s %d × %d (color %v, width %d) section %d scroll %d", ch.ID, sz.w, sz.h, color, fixed, i, scroll)
+							where := fmt.Sprintf("%s (%v) %d × %d (color %v, width %d) section %d scroll %d", ch.ID, ch.Lang, sz.w, sz.h, color, fixed, i, scroll)
 							rows := f.Rows()
 							if len(rows) != sz.h {
 								t.Fatalf("%s: %d rows", where, len(rows))
@@ -273,6 +276,67 @@ func TestFramesFit(t *testing.T) {
 		}
 	}
 	t.Logf("%d frames", frames)
+}
+
+// translatedPages returns every page in every language it has a file
+// in: the English chapters and glossary, and the translations written so
+// far.
+func translatedPages(t *testing.T) []content.Chapter {
+	t.Helper()
+	var out []content.Chapter
+	for _, lang := range i18n.All() {
+		for _, id := range content.Translated(lang) {
+			ch, err := content.FindIn(lang, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+// TestChineseIsWrappedNotCut: on a terminal as wide as the text or
+// wider, a line of Chinese text is wrapped to the text width by display
+// columns (a Chinese character takes two), so the screen never has to
+// cut it; and the footer speaks the deck's language.
+func TestChineseIsWrappedNotCut(t *testing.T) {
+	han := func(s string) bool {
+		return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+	}
+	for _, ch := range translatedPages(t) {
+		if ch.Lang != i18n.ZH {
+			continue
+		}
+		for _, width := range []int{40, 60, 80} {
+			d, err := NewDeck(ch.ID, ch.Markdown, Options{Width: width, Lang: ch.Lang, Lessons: wideLessons})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range d.Sections {
+				for _, l := range d.Lines(i, width) {
+					// Code and transcripts, in their boxes, are never
+					// wrapped; the text around them is.
+					if strings.HasPrefix(render.StripANSI(l), "│") {
+						continue
+					}
+					if han(l) && render.VisibleWidth(l) > width {
+						t.Errorf("%s at %d columns, section %d: a line of Chinese is %d wide: %q", ch.ID, width, i, render.VisibleWidth(l), l)
+					}
+				}
+				f := Screen{Section: i}.Frame(d, width, 12)
+				for r, row := range f.Body {
+					if han(row) && strings.HasSuffix(render.StripANSI(row), "…") && !strings.HasSuffix(render.StripANSI(d.Lines(i, width)[r]), "…") {
+						t.Errorf("%s at %d columns, section %d: row %d was cut: %q", ch.ID, width, i, r, row)
+					}
+				}
+				// A long title leaves room for the keys only, not their names.
+				if lines := strings.SplitN(wordsZH.lines, " ", 2)[0]; width == 80 && !strings.Contains(f.Footer, lines+" ") && !strings.Contains(f.Footer, wordsZH.quit) {
+					t.Errorf("%s at %d columns: the footer %q says neither %q nor %q", ch.ID, width, f.Footer, lines, wordsZH.quit)
+				}
+			}
+		}
+	}
 }
 
 func TestFrameEmptyTerminal(t *testing.T) {

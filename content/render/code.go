@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"sockbook/content"
+	"sockbook/content/i18n"
 	"sockbook/content/linediff"
 )
 
@@ -199,7 +200,14 @@ func markLines(lines []line, d *FileDiff, th theme) []line {
 // Summary says what a file is compared with and how many of its lines
 // differ: "against sticky/sendall-wrong: ~ 9 lines changed, + 13 added,
 // 1 removed", or "the same as in sticky/sendall-wrong".
-func (d *FileDiff) Summary() string {
+func (d *FileDiff) Summary() string { return d.SummaryIn(i18n.EN) }
+
+// SummaryIn is Summary in lang: in Chinese "对照 sticky/sendall-wrong：
+// ~ 改动 9 行，+ 新增 13 行，删除 1 行".
+func (d *FileDiff) SummaryIn(lang i18n.Lang) string {
+	if lang == i18n.ZH {
+		return d.summaryZH()
+	}
 	if d.Equal() {
 		return "the same as in " + d.Against
 	}
@@ -222,8 +230,30 @@ func (d *FileDiff) Summary() string {
 	return "against " + d.Against + ": " + strings.Join(parts, ", ")
 }
 
+func (d *FileDiff) summaryZH() string {
+	if d.Equal() {
+		return "与 " + d.Against + " 相同"
+	}
+	added, changed := d.Counts()
+	var parts []string
+	for _, p := range []struct {
+		mark, what string
+		n          int
+	}{{"~ ", "改动", changed}, {"+ ", "新增", added}, {"", "删除", d.Removed}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s%s %d 行", p.mark, p.what, p.n))
+		}
+	}
+	return "对照 " + d.Against + "：" + strings.Join(parts, "，")
+}
+
 // recordedCaption stands above a recorded transcript (LessonView.Recorded).
-const recordedCaption = "Recorded run, each side's events in order:"
+func recordedCaption(lang i18n.Lang) string {
+	if lang == i18n.ZH {
+		return "录制的运行记录，各方的事件按各自的顺序："
+	}
+	return "Recorded run, each side's events in order:"
+}
 
 // lessonLines draws a lesson block: a box titled with the lesson id that
 // holds the title, each file's code under its label (its diff marks in
@@ -273,7 +303,7 @@ func (r *nodeRenderer) lessonLines(fence content.Fence) []line {
 		}
 		body = append(body, fill(atomize([]seg{{text: sanitize(label), st: th.fileLabel}}), inner)...)
 		if f.Diff != nil {
-			body = append(body, fill(atomize([]seg{{text: sanitize(f.Diff.Summary()), st: th.aside}}), inner)...)
+			body = append(body, fill(atomize([]seg{{text: sanitize(f.Diff.SummaryIn(r.opts.Lang)), st: th.aside}}), inner)...)
 		}
 		body = append(body, nil)
 		kind := content.FencePlain
@@ -294,7 +324,7 @@ func (r *nodeRenderer) lessonLines(fence content.Fence) []line {
 			body = append(body, nil)
 		}
 		if v.Recorded {
-			body = append(body, fill(atomize([]seg{{text: recordedCaption, st: th.aside}}), inner)...)
+			body = append(body, fill(atomize([]seg{{text: recordedCaption(r.opts.Lang), st: th.aside}}), inner)...)
 		}
 		for _, row := range strings.Split(t, "\n") {
 			body = append(body, line{{text: row, raw: true}})

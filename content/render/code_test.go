@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"sockbook/content/i18n"
 	"sockbook/content/linediff"
 )
 
@@ -210,21 +211,24 @@ func boxBottom(width int) string { return "└" + strings.Repeat("─", width-1)
 func TestFileDiffSummary(t *testing.T) {
 	cases := []struct {
 		older, newer string
-		want         string
+		want, zh     string
 	}{
-		{"a\n", "a\n", "the same as in x/y-wrong"},
-		{"a\n", "b\n", "against x/y-wrong: ~ 1 line changed"},
-		{"a\nb\n", "c\nd\n", "against x/y-wrong: ~ 2 lines changed"},
-		{"a\n", "a\nb\n", "against x/y-wrong: + 1 line added"},
-		{"a\nb\nc\n", "a\n", "against x/y-wrong: 2 lines removed"},
-		{"a\nb\n", "x\nb\ny\nz\n", "against x/y-wrong: ~ 1 line changed, + 2 added"},
-		{"a\nb\nc\nd\n", "x\nb\nc\n", "against x/y-wrong: ~ 1 line changed, 1 removed"},
-		{"a\nb\nc\nd\n", "b\nc\nd\ne\nf\n", "against x/y-wrong: + 2 lines added, 1 removed"},
+		{"a\n", "a\n", "the same as in x/y-wrong", "与 x/y-wrong 相同"},
+		{"a\n", "b\n", "against x/y-wrong: ~ 1 line changed", "对照 x/y-wrong：~ 改动 1 行"},
+		{"a\nb\n", "c\nd\n", "against x/y-wrong: ~ 2 lines changed", "对照 x/y-wrong：~ 改动 2 行"},
+		{"a\n", "a\nb\n", "against x/y-wrong: + 1 line added", "对照 x/y-wrong：+ 新增 1 行"},
+		{"a\nb\nc\n", "a\n", "against x/y-wrong: 2 lines removed", "对照 x/y-wrong：删除 2 行"},
+		{"a\nb\n", "x\nb\ny\nz\n", "against x/y-wrong: ~ 1 line changed, + 2 added", "对照 x/y-wrong：~ 改动 1 行，+ 新增 2 行"},
+		{"a\nb\nc\nd\n", "x\nb\nc\n", "against x/y-wrong: ~ 1 line changed, 1 removed", "对照 x/y-wrong：~ 改动 1 行，删除 1 行"},
+		{"a\nb\nc\nd\n", "b\nc\nd\ne\nf\n", "against x/y-wrong: + 2 lines added, 1 removed", "对照 x/y-wrong：+ 新增 2 行，删除 1 行"},
 	}
 	for _, tc := range cases {
 		d := &FileDiff{Against: "x/y-wrong", Result: linediff.Compare(tc.older, tc.newer)}
 		if got := d.Summary(); got != tc.want {
 			t.Errorf("Summary of %q against %q = %q, want %q", tc.newer, tc.older, got, tc.want)
+		}
+		if got := d.SummaryIn(i18n.ZH); got != tc.zh {
+			t.Errorf("SummaryIn(ZH) of %q against %q = %q, want %q", tc.newer, tc.older, got, tc.zh)
 		}
 	}
 }

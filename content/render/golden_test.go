@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"sockbook/content"
+	"sockbook/content/i18n"
 	"sockbook/content/linediff"
 	"sockbook/content/render"
 	"sockbook/lessons"
@@ -22,14 +23,18 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // its files marked against those of the lesson it fixes, with a fixed
 // transcript standing for the recorded one (which the root package
 // reads from the lessons' golden files).
-func lessonView(id string) (render.LessonView, bool) {
+func lessonView(id string) (render.LessonView, bool) { return lessonViewIn(i18n.EN, id) }
+
+// lessonViewIn is lessonView for a chapter in lang: the lesson's title
+// in that language.
+func lessonViewIn(lang i18n.Lang, id string) (render.LessonView, bool) {
 	l, err := lessons.Find(id)
 	if err != nil {
 		return render.LessonView{}, false
 	}
 	v := render.LessonView{
 		ID:      l.ID,
-		Title:   l.Title,
+		Title:   l.TitleIn(lang),
 		Command: "sockbook run " + l.ID,
 		Transcript: fmt.Sprintf("\x1b[36mserver\x1b[0m │ (transcript of %s)\n"+
 			"\x1b[35mclient\x1b[0m │ (transcript of %s)\n", id, id),
@@ -63,37 +68,55 @@ func lessonView(id string) (render.LessonView, bool) {
 	return v, true
 }
 
-// TestGolden renders every chapter at widths 80 and 60, plain and
-// coloured, and compares with testdata/golden. Coloured goldens hold one
-// quoted line per line, so escape codes show in diffs.
+// TestGolden renders every page (the chapters and the glossary) in every
+// language it is written in at widths 80 and 60, plain and coloured, and
+// compares with testdata/golden (testdata/golden/zh for the Chinese
+// pages): a new translation gets its goldens with -update. Coloured
+// goldens hold one quoted line per line, so escape codes show in diffs.
 // Run `go test ./content/render -update` to rewrite them.
 func TestGolden(t *testing.T) {
-	chapters := content.Chapters()
-	if len(chapters) == 0 {
+	if len(content.Chapters()) == 0 {
 		t.Fatal("content.Chapters() returned no chapter")
 	}
-	for _, ch := range chapters {
-		for _, width := range []int{80, 60} {
-			for _, colour := range []bool{false, true} {
-				mode := "plain"
-				if colour {
-					mode = "color"
-				}
-				name := fmt.Sprintf("%s-%d-%s", ch.ID, width, mode)
-				t.Run(name, func(t *testing.T) {
-					out, err := render.Render(ch.Markdown, render.Options{Width: width, Color: colour, Lessons: lessonView})
-					if err != nil {
-						t.Fatal(err)
-					}
-					if strings.Contains(out, "!! unknown lesson") || strings.Contains(out, "!! lesson block") {
-						t.Errorf("%s names a lesson the catalog lacks:\n%s", ch.ID, out)
-					}
-					if !colour {
-						checkWidths(t, ch, out, width)
-					}
-					compareGolden(t, filepath.Join("testdata", "golden", name+".golden"), goldenText(out, colour))
-				})
+	for _, lang := range i18n.All() {
+		dir := filepath.Join("testdata", "golden")
+		if lang != i18n.EN {
+			dir = filepath.Join(dir, lang.String())
+		}
+		for _, id := range content.Translated(lang) {
+			ch, err := content.FindIn(lang, id)
+			if err != nil {
+				t.Fatal(err)
 			}
+			goldenPage(t, ch, dir)
+		}
+	}
+}
+
+// goldenPage renders one page at widths 80 and 60, plain and coloured,
+// and compares each with its golden file in dir.
+func goldenPage(t *testing.T, ch content.Chapter, dir string) {
+	lessonView := func(id string) (render.LessonView, bool) { return lessonViewIn(ch.Lang, id) }
+	for _, width := range []int{80, 60} {
+		for _, colour := range []bool{false, true} {
+			mode := "plain"
+			if colour {
+				mode = "color"
+			}
+			name := fmt.Sprintf("%s-%d-%s", ch.ID, width, mode)
+			t.Run(ch.Lang.String()+"/"+name, func(t *testing.T) {
+				out, err := render.Render(ch.Markdown, render.Options{Width: width, Color: colour, Lang: ch.Lang, Lessons: lessonView})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if strings.Contains(out, "!! unknown lesson") || strings.Contains(out, "!! lesson block") {
+					t.Errorf("%s names a lesson the catalog lacks:\n%s", ch.ID, out)
+				}
+				if !colour {
+					checkWidths(t, ch, out, width)
+				}
+				compareGolden(t, filepath.Join(dir, name+".golden"), goldenText(out, colour))
+			})
 		}
 	}
 }

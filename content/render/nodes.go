@@ -66,7 +66,8 @@ type nodeRenderer struct {
 	linkStarts []int
 	// table collects the cells of the table being rendered.
 	table *tableBuild
-	// stripLabel drops the ":" and spaces that follow a call-out label.
+	// stripLabel drops the ":" (or "：") and spaces that follow a
+	// call-out label.
 	stripLabel bool
 }
 
@@ -185,7 +186,7 @@ func (r *nodeRenderer) emit(text string, st style) {
 // follows a call-out label up to the first word.
 func (r *nodeRenderer) emitText(text string) {
 	if r.stripLabel {
-		text = strings.TrimLeft(text, ": \t\n")
+		text = strings.TrimLeft(text, ":： \t\n")
 		if text == "" {
 			return
 		}
@@ -285,7 +286,8 @@ func (r *nodeRenderer) renderBlockquote(_ util.BufWriter, source []byte, node as
 
 // detectCallout reports the call-out a block quote opens with: its first
 // paragraph must start with strong text reading Note, Tip, Pitfall or
-// Warning (a trailing colon, inside or after, is allowed).
+// Warning, or in a Chinese chapter 注意, 提示, 陷阱 or 警告 (a trailing
+// colon, inside or after, is allowed: ":" or "：").
 func (r *nodeRenderer) detectCallout(quote ast.Node, source []byte) *callout {
 	p, ok := quote.FirstChild().(*ast.Paragraph)
 	if !ok {
@@ -295,17 +297,19 @@ func (r *nodeRenderer) detectCallout(quote ast.Node, source []byte) *callout {
 	if !ok || em.Level != 2 {
 		return nil
 	}
-	label := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(content.PlainText(em, source)), ":"))
+	label := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(content.PlainText(em, source)), ":："))
 	kinds := []struct {
-		label string
-		st    style
+		labels []string // English, then Chinese
+		st     style
 	}{
-		{"Note", r.theme.note}, {"Tip", r.theme.tip},
-		{"Pitfall", r.theme.pitfall}, {"Warning", r.theme.warning},
+		{[]string{"Note", "注意"}, r.theme.note}, {[]string{"Tip", "提示"}, r.theme.tip},
+		{[]string{"Pitfall", "陷阱"}, r.theme.pitfall}, {[]string{"Warning", "警告"}, r.theme.warning},
 	}
 	for _, k := range kinds {
-		if strings.EqualFold(label, k.label) {
-			return &callout{label: k.label, st: k.st, node: em}
+		for _, l := range k.labels {
+			if strings.EqualFold(label, l) {
+				return &callout{label: l, st: k.st, node: em}
+			}
 		}
 	}
 	return nil

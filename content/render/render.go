@@ -18,7 +18,8 @@
 //	```sh / ```console       commands; lines starting "$ " are prompts
 //
 // and block quotes that open with **Note**, **Tip**, **Pitfall** or
-// **Warning** become labelled call-outs. A lesson's code is set two
+// **Warning** (in a Chinese chapter **注意**, **提示**, **陷阱** or
+// **警告**) become labelled call-outs. A lesson's code is set two
 // columns in; that gutter holds the marks of lines that differ from
 // another lesson's (CodeFile.Diff), so marked code stands where unmarked
 // code does and is no wider.
@@ -32,6 +33,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"sockbook/content"
+	"sockbook/content/i18n"
 	"sockbook/content/linediff"
 )
 
@@ -51,6 +53,10 @@ type Options struct {
 	// Lessons looks up the lesson a ```lesson block names; it reports
 	// false for an id it does not know.
 	Lessons func(id string) (LessonView, bool)
+	// Lang is the language of the renderer's own words in a lesson block
+	// (the caption of a recorded run, the note on a marked file); the
+	// document is in whichever language it is written in.
+	Lang i18n.Lang
 }
 
 // LessonView is what a ```lesson block shows: the lesson's programs, the

@@ -138,6 +138,16 @@ var renderCases = []struct {
 		want: "│ Pitfall\n│ one Read is not one message.\n",
 	},
 	{
+		name: "call-out 注意 with a full-width colon after", width: 40,
+		md:   "> **注意**：一次 Read 不等于一条消息。",
+		want: "│ 注意\n│ 一次 Read 不等于一条消息。\n",
+	},
+	{
+		name: "call-out 陷阱 with a full-width colon inside", width: 40,
+		md:   "> **陷阱：** 别忘了关闭。",
+		want: "│ 陷阱\n│ 别忘了关闭。\n",
+	},
+	{
 		name: "call-out Warning on its own line", width: 40,
 		md:   "> **Warning**\n> Close what you open.\n>\n> Twice.",
 		want: "│ Warning\n│ Close what you open.\n│\n│ Twice.\n",

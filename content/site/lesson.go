@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"sockbook/content"
+	"sockbook/content/i18n"
 	"sockbook/content/render"
 )
 
@@ -48,7 +49,11 @@ func (lessonTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 }
 
 // lessonRenderer writes a lesson block as HTML.
-type lessonRenderer struct{ lessons Lessons }
+type lessonRenderer struct {
+	lessons Lessons
+	lang    i18n.Lang
+	words   words
+}
 
 func (r lessonRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindLesson, r.render)
@@ -92,7 +97,7 @@ func (r lessonRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering 
 					writeCode(w, sourceLanguage(f), string(f.Source))
 					continue
 				}
-				fmt.Fprintf(w, "<p class=\"diff-summary\">%s</p>\n", html.EscapeString(f.Diff.Summary()))
+				fmt.Fprintf(w, "<p class=\"diff-summary\">%s</p>\n", html.EscapeString(f.Diff.SummaryIn(r.lang)))
 				writeMarkedCode(w, sourceLanguage(f), string(f.Source), f.Diff.Marks)
 			}
 			w.WriteString("</div>\n")
@@ -100,13 +105,13 @@ func (r lessonRenderer) render(w util.BufWriter, _ []byte, n ast.Node, entering 
 		w.WriteString("</div>\n")
 	}
 	if lv.Command != "" {
-		fmt.Fprintf(w, "<h4>Run it</h4>\n<pre><code>$ %s</code></pre>\n", html.EscapeString(lv.Command))
+		fmt.Fprintf(w, "<h4>%s</h4>\n<pre><code>$ %s</code></pre>\n", html.EscapeString(r.words.runIt), html.EscapeString(lv.Command))
 	}
 	if lv.Transcript != "" {
 		if lv.Recorded {
-			w.WriteString("<h4>Recorded run</h4>\n<p class=\"caption\">Each side's events in order, side after side.</p>\n")
+			fmt.Fprintf(w, "<h4>%s</h4>\n<p class=\"caption\">%s</p>\n", html.EscapeString(r.words.recordedRun), html.EscapeString(r.words.recordedCaption))
 		} else {
-			w.WriteString("<h4>Transcript</h4>\n")
+			fmt.Fprintf(w, "<h4>%s</h4>\n", html.EscapeString(r.words.transcript))
 		}
 		writeTranscript(w, lv.Transcript)
 	}

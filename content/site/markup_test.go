@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"sockbook/content"
+	"sockbook/content/i18n"
 	"sockbook/content/linediff"
 	"sockbook/content/render"
 	"sockbook/content/site"
@@ -88,7 +89,7 @@ const markupChapter = "# Markup\n\n" +
 func TestExportLessonMarkup(t *testing.T) {
 	dir := t.TempDir()
 	ch := content.Chapter{ID: "markup", Title: "Markup", Markdown: []byte(markupChapter)}
-	if err := site.Export(dir, []content.Chapter{ch}, fakeLessons); err != nil {
+	if err := site.Export(dir, one(ch)); err != nil {
 		t.Fatal(err)
 	}
 	doc := parsePage(t, filepath.Join(dir, "markup.html"))
@@ -208,7 +209,7 @@ func isUnder(n, ancestor *html.Node) bool {
 // by side on a wide screen through CSS alone.
 func TestStylesheetCoversMarkup(t *testing.T) {
 	dir := t.TempDir()
-	if err := site.Export(dir, content.Chapters(), fakeLessons); err != nil {
+	if err := site.Export(dir, editions()); err != nil {
 		t.Fatal(err)
 	}
 	css, err := os.ReadFile(filepath.Join(dir, "style.css"))
@@ -219,6 +220,11 @@ func TestStylesheetCoversMarkup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	zh, err := filepath.Glob(filepath.Join(dir, "zh", "*.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages = append(pages, zh...)
 	used := map[string]bool{}
 	for _, page := range pages {
 		for _, n := range find(parsePage(t, page), "", "") {
@@ -263,7 +269,7 @@ func TestExportMarkedLinesKeepTheirText(t *testing.T) {
 		}
 		dir := t.TempDir()
 		ch := content.Chapter{ID: "marks", Title: "Marks", Markdown: []byte("```lesson a/b-right\n```\n")}
-		if err := site.Export(dir, []content.Chapter{ch}, lessons); err != nil {
+		if err := site.Export(dir, []site.Edition{{Lang: i18n.EN, Pages: []content.Chapter{ch}, Lessons: lessons}}); err != nil {
 			t.Fatal(err)
 		}
 		code := find(parsePage(t, filepath.Join(dir, "marks.html")), "code", "")

@@ -7,8 +7,6 @@
 package child
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,12 +18,10 @@ import (
 	"path"
 	"reflect"
 	"regexp"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
 	"testing/fstest"
-	"time"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -34,6 +30,7 @@ import (
 
 	"sockbook/runner/childproto"
 	"sockbook/runner/event"
+	"sockbook/runner/netwire"
 )
 
 // Arg is the first command-line argument that makes a sockbook binary
@@ -43,40 +40,19 @@ const Arg = childproto.Arg
 // Main runs a child and returns its exit status. The runner gives it a
 // Config on descriptor 4 and reads events from descriptor 3.
 func Main() int {
-	events := os.NewFile(childproto.EventsFD, "events")
-	configFile := os.NewFile(childproto.ConfigFD, "config")
-	if events == nil || configFile == nil {
-		fmt.Fprintln(os.Stderr, "sockbook: the child mode is started by the runner, not by hand")
+	session, err := netwire.Open()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		return childproto.CodeSetup
 	}
-	var cfg childproto.Config
-	dec := json.NewDecoder(configFile)
-	if err := dec.Decode(&cfg); err != nil {
-		fmt.Fprintf(os.Stderr, "sockbook child: read config: %v\n", err)
-		return childproto.CodeSetup
-	}
-	c := newChild(cfg, events)
-	if cfg.WaitForStart {
-		rest := bufio.NewReader(io.MultiReader(dec.Buffered(), configFile))
-		c.wait = func() bool {
-			defer configFile.Close()
-			for {
-				line, err := rest.ReadString('\n')
-				if word := strings.TrimSpace(line); word != "" || err != nil {
-					return word == childproto.Go
-				}
-			}
-		}
-	} else {
-		configFile.Close()
-	}
-	return c.run()
+	return newChild(session).run()
 }
 
 // child holds one interpreted program's state.
 type child struct {
-	cfg childproto.Config
-	out *emitter
+	cfg     childproto.Config
+	out     *netwire.Emitter
+	session *netwire.Session
 
 	// wait, if set, blocks until the runner says the program may start,
 	// and reports whether it did.
@@ -85,16 +61,16 @@ type child struct {
 	exitOnce sync.Once
 	// streams are os.Stdout and os.Stderr as the program sees them: pipes
 	// whose lines are read back and stamped; flushed before exiting.
-	streams []*lineStream
+	streams []*netwire.LineStream
 }
 
-func newChild(cfg childproto.Config, events *os.File) *child {
-	return &child{cfg: cfg, out: &emitter{w: bufio.NewWriter(events), side: cfg.Side}}
+func newChild(s *netwire.Session) *child {
+	return &child{cfg: s.Config, out: s.Events, wait: s.Wait, session: s}
 }
 
 func (c *child) run() int {
-	stdout := &lineWriter{emit: c.out, kind: event.Stdout}
-	stderr := &lineWriter{emit: c.out, kind: event.Stderr, rewrite: c.interpreterLine}
+	stdout := netwire.NewLineWriter(c.out, event.Stdout, nil)
+	stderr := netwire.NewLineWriter(c.out, event.Stderr, c.interpreterLine)
 
 	// The program's os.Stdout and os.Stderr must stay *os.File values (it
 	// may call Fd or WriteString), so they become pipes read back here.
@@ -103,12 +79,12 @@ func (c *child) run() int {
 		f    **os.File
 		kind event.Kind
 	}{{&os.Stdout, event.Stdout}, {&os.Stderr, event.Stderr}} {
-		ls, err := newLineStream(c.out, s.kind)
+		ls, err := netwire.NewLineStream(c.out, s.kind)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "sockbook child: %v\n", err)
 			return childproto.CodeSetup
 		}
-		*s.f = ls.w
+		*s.f = ls.File()
 		c.streams = append(c.streams, ls)
 	}
 
@@ -135,7 +111,7 @@ func (c *child) run() int {
 	}
 
 	if len(c.cfg.Files) != 1 {
-		c.out.emit(childproto.Failure(childproto.Compile, fmt.Sprintf("%s: the interpreter runs programs of one file; this one has %d: run it with --engine go", path.Dir(c.cfg.Path), len(c.cfg.Files))))
+		c.out.Emit(childproto.Failure(childproto.Compile, fmt.Sprintf("%s: the interpreter runs programs of one file; this one has %d: run it with --engine go", path.Dir(c.cfg.Path), len(c.cfg.Files))))
 		return c.exit(childproto.CodeCompile)
 	}
 	prog, err := i.CompilePath(c.virtualPath())
@@ -150,8 +126,8 @@ func (c *child) run() int {
 	// start-up and the interpreter's set-up allocate megabytes that live
 	// for the whole run, and collecting while they do only costs time.
 	// The program runs with the collector as the user had it.
-	restoreGC()
-	c.out.emit(event.Event{Kind: event.Start, Text: strings.Join(os.Args, " ")})
+	netwire.RestoreGC()
+	c.out.Emit(event.Event{Kind: event.Start, Text: strings.Join(os.Args, " ")})
 	if _, err := i.Execute(prog); err != nil {
 		var p interp.Panic
 		if errors.As(err, &p) {
@@ -161,7 +137,7 @@ func (c *child) run() int {
 			c.panicked(p)
 			return c.exit(childproto.CodePanic)
 		}
-		c.out.emit(childproto.Failure(childproto.Panic, err.Error()))
+		c.out.Emit(childproto.Failure(childproto.Panic, err.Error()))
 		return c.exit(childproto.CodePanic)
 	}
 	return c.exit(0)
@@ -204,31 +180,6 @@ func only(syms interp.Exports, needed map[string]bool) interp.Exports {
 	return out
 }
 
-// restoreGC gives the program the collector setting the user had, in the
-// process and in the environment its own children inherit.
-func restoreGC() {
-	user, set := os.LookupEnv(childproto.UserGOGC)
-	if !set {
-		return // not started by the runner with the collector off
-	}
-	os.Unsetenv(childproto.UserGOGC)
-	percent := 100
-	switch {
-	case user == "off":
-		percent = -1
-	case user != "":
-		if p, err := strconv.Atoi(user); err == nil {
-			percent = p
-		}
-	}
-	debug.SetGCPercent(percent)
-	if user == "" {
-		os.Unsetenv("GOGC")
-	} else {
-		os.Setenv("GOGC", user)
-	}
-}
-
 // exitCode is the panic value that carries an os.Exit out of the program.
 type exitCode int
 
@@ -259,10 +210,10 @@ func (c *child) sourceFS() fstest.MapFS {
 func (c *child) exit(code int) int {
 	c.exitOnce.Do(func() {
 		for _, s := range c.streams {
-			s.flush()
+			s.Flush()
 		}
-		c.out.emit(event.Event{Kind: event.Exit, Code: code, Text: fmt.Sprintf("exit status %d", code)})
-		c.out.close()
+		c.out.Emit(event.Event{Kind: event.Exit, Code: code, Text: fmt.Sprintf("exit status %d", code)})
+		c.out.Close()
 	})
 	return code
 }
@@ -282,9 +233,8 @@ func (c *child) overrides(stdout, stderr io.Writer) interp.Exports {
 		},
 		"log/log": logger.symbols(),
 	}
-	rec := &recorder{out: c.out, redirect: c.cfg.Redirect}
-	current.Store(rec)
-	ex["net/net"] = rec.symbols()
+	netwire.Install(c.out, c.cfg.Redirect)
+	ex["net/net"] = netSymbols()
 	// flag.Parse works on the host's flag.CommandLine, which run resets
 	// to the program's own; the program's flag.CommandLine must be that one.
 	ex["flag/flag"] = map[string]reflect.Value{"CommandLine": reflect.ValueOf(&flag.CommandLine).Elem()}
@@ -310,7 +260,7 @@ func (c *child) compileError(err error) {
 	var list scanner.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
 		for _, e := range list {
-			c.out.emit(childproto.Failure(childproto.Compile, c.withSourceLine(c.realPaths(e.Pos.Filename), e.Pos.Line, e.Pos.Column, e.Msg)))
+			c.out.Emit(childproto.Failure(childproto.Compile, c.withSourceLine(c.realPaths(e.Pos.Filename), e.Pos.Line, e.Pos.Column, e.Msg)))
 		}
 		return
 	}
@@ -318,10 +268,10 @@ func (c *child) compileError(err error) {
 	if m := posRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
-		c.out.emit(childproto.Failure(childproto.Compile, c.withSourceLine(m[1], line, col, m[4])))
+		c.out.Emit(childproto.Failure(childproto.Compile, c.withSourceLine(m[1], line, col, m[4])))
 		return
 	}
-	c.out.emit(childproto.Failure(childproto.Compile, msg))
+	c.out.Emit(childproto.Failure(childproto.Compile, msg))
 }
 
 // withSourceLine formats "file:line:col: msg" followed by the source line
@@ -347,120 +297,24 @@ func (c *child) panicked(p interp.Panic) {
 	if err, ok := p.Value.(error); ok {
 		text = fmt.Sprintf("panic: %v", err.Error())
 	}
-	c.out.emit(childproto.Failure(childproto.Panic, text))
+	c.out.Emit(childproto.Failure(childproto.Panic, text))
 }
 
-// emitter writes Messages to the runner. It is safe for concurrent use.
-type emitter struct {
-	mu     sync.Mutex
-	w      *bufio.Writer
-	side   event.Side
-	closed bool
-}
-
-func (e *emitter) emit(ev event.Event) { e.emitAt(event.Now(), ev) }
-
-// emitAt reports an event that happened at t (event.Now's clock).
-func (e *emitter) emitAt(t time.Duration, ev event.Event) {
-	ev.Side = e.side
-	b, err := json.Marshal(childproto.Message{T: int64(t), Event: ev})
-	if err != nil {
-		return
+// netSymbols returns the instrumented replacements for the net package.
+func netSymbols() map[string]reflect.Value {
+	return map[string]reflect.Value{
+		"Listen":       reflect.ValueOf(netwire.Listen),
+		"ListenTCP":    reflect.ValueOf(netwire.ListenTCP),
+		"ListenPacket": reflect.ValueOf(netwire.ListenPacket),
+		"ListenUDP":    reflect.ValueOf(netwire.ListenUDP),
+		"Dial":         reflect.ValueOf(netwire.Dial),
+		"DialTimeout":  reflect.ValueOf(netwire.DialTimeout),
+		"DialTCP":      reflect.ValueOf(netwire.DialTCP),
+		"DialUDP":      reflect.ValueOf(netwire.DialUDP),
+		"TCPConn":      reflect.ValueOf((*netwire.TCPConn)(nil)),
+		"TCPListener":  reflect.ValueOf((*netwire.TCPListener)(nil)),
+		"UDPConn":      reflect.ValueOf((*netwire.UDPConn)(nil)),
+		"ListenConfig": reflect.ValueOf((*netwire.ListenConfig)(nil)),
+		"Dialer":       reflect.ValueOf((*netwire.Dialer)(nil)),
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.closed {
-		return
-	}
-	e.w.Write(b)
-	e.w.WriteByte('\n')
-	e.w.Flush()
-}
-
-func (e *emitter) close() {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.w.Flush()
-	e.closed = true
-}
-
-// lineWriter turns writes into one event per line. A partial last line is
-// held until its newline comes or the program ends.
-type lineWriter struct {
-	mu   sync.Mutex
-	emit *emitter
-	kind event.Kind
-	buf  []byte
-	// rewrite, if set, may change a line before it is reported.
-	rewrite func(string) string
-}
-
-func (w *lineWriter) send(line string) {
-	if w.rewrite != nil {
-		line = w.rewrite(line)
-	}
-	w.emit.emit(event.Event{Kind: w.kind, Text: line})
-}
-
-// maxLine is the longest line kept whole; longer ones are split.
-const maxLine = 4096
-
-func (w *lineWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.buf = append(w.buf, p...)
-	for {
-		i := strings.IndexByte(string(w.buf), '\n')
-		if i < 0 {
-			if len(w.buf) > maxLine {
-				w.send(string(w.buf[:maxLine]))
-				w.buf = append(w.buf[:0], w.buf[maxLine:]...)
-				continue
-			}
-			return len(p), nil
-		}
-		w.send(strings.TrimSuffix(string(w.buf[:i]), "\r"))
-		w.buf = append(w.buf[:0], w.buf[i+1:]...)
-	}
-}
-
-func (w *lineWriter) flush() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if len(w.buf) > 0 {
-		w.send(string(w.buf))
-		w.buf = nil
-	}
-}
-
-// lineStream is an *os.File the program writes to, read back into a
-// lineWriter.
-type lineStream struct {
-	w    *os.File
-	line *lineWriter
-	done chan struct{}
-}
-
-func newLineStream(out *emitter, kind event.Kind) (*lineStream, error) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		return nil, fmt.Errorf("pipe for %s: %w", kind, err)
-	}
-	s := &lineStream{w: w, line: &lineWriter{emit: out, kind: kind}, done: make(chan struct{})}
-	go func() {
-		defer close(s.done)
-		io.Copy(s.line, r)
-		r.Close()
-	}()
-	return s, nil
-}
-
-// flush closes the write end and waits, briefly, for the reader to drain.
-func (s *lineStream) flush() {
-	s.w.Close()
-	select {
-	case <-s.done:
-	case <-time.After(200 * time.Millisecond):
-	}
-	s.line.flush()
 }

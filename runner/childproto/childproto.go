@@ -22,6 +22,15 @@ const (
 	ConfigFD = 4 // the child reads its Config here, then perhaps "go\n"
 )
 
+// HandOverEnv and HandOverBufferedEnv carry a child's config, and what it
+// had already read past the config on the config descriptor, to the
+// compiled program a child starts in its own place (the auto engine's
+// fallback), which then reads the rest of the config descriptor itself.
+const (
+	HandOverEnv         = "SOCKBOOK_CHILD_CONFIG"
+	HandOverBufferedEnv = "SOCKBOOK_CHILD_BUFFERED"
+)
+
 // Go is the line the runner writes on the config descriptor to let a
 // child that was started early (Config.WaitForStart) run its program.
 const Go = "go"
@@ -43,6 +52,12 @@ type Config struct {
 	// WaitForStart has the child compile the program, then wait for a
 	// line Go on the config descriptor before running it.
 	WaitForStart bool `json:"waitForStart,omitempty"`
+	// Engine is how the child runs the program: "yaegi" interprets it;
+	// "auto" interprets it if the interpreter accepts it and else builds
+	// it with the Go compiler; "go" always builds it.
+	Engine string `json:"engine,omitempty"`
+	// BuildCache is the folder for programs built with the Go compiler.
+	BuildCache string `json:"buildCache,omitempty"`
 }
 
 // Message is one event as it travels from a child to the runner.

@@ -1,4 +1,16 @@
-package child
+// Package netwire is the instrumented socket API that both engines give a
+// program in place of package net: under the interpreter its functions and
+// types are installed as the net package's symbols (runner/child); a
+// compiled program is built with its net import resolved to a package that
+// forwards these and aliases the rest of net (runner's compiled engine).
+// Either way the same code reports listen, accept, dial, every read and
+// write, and close as events, with the same connection numbers, timestamps
+// and relay redirections. It also holds what both engines need to report a
+// program's output: the Emitter of events and the line streams that stand
+// in for os.Stdout and os.Stderr. It needs nothing but the standard library
+// and sockbook's event and childproto packages, so that a compiled program
+// can carry it.
+package netwire
 
 import (
 	"context"
@@ -6,7 +18,6 @@ import (
 	"io"
 	"net"
 	"os"
-	"reflect"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -14,44 +25,93 @@ import (
 	"sockbook/runner/event"
 )
 
-// recorder reports a program's socket calls. Its symbols replace the net
-// package's entry points and connection types in the interpreter, so that
-// net.Listen, Accept, net.Dial and every Read and Write become events, and
-// a type assertion such as conn.(*net.TCPConn) still works in the program.
+// recorder reports a program's socket calls. The package's functions and
+// types replace the net package's entry points and connection types in a
+// program, so that net.Listen, Accept, net.Dial and every Read and Write
+// become events, and a type assertion such as conn.(*net.TCPConn) still
+// works in the program.
 type recorder struct {
-	out      *emitter
+	out      *Emitter
 	redirect map[string]string
-	conns    atomic.Int64
+	// before, if set, runs before each event that happened at t is
+	// reported: it reports the program's output written before then.
+	before func(t time.Duration)
+	conns  atomic.Int64
 }
 
-func (r *recorder) emit(ev event.Event) { r.out.emit(ev) }
+func (r *recorder) emit(ev event.Event) { r.emitAt(event.Now(), ev) }
 
 // emitAt reports an event with the time it started. Writes, dials and
 // closes are stamped when the call begins and reads when it returns, so
 // that a read of some bytes never seems to come before their write, even
 // when the writer's process is descheduled between its call and its stamp.
-func (r *recorder) emitAt(t time.Duration, ev event.Event) { r.out.emitAt(t, ev) }
+func (r *recorder) emitAt(t time.Duration, ev event.Event) {
+	if r.before != nil {
+		r.before(t - 1)
+	}
+	r.out.EmitAt(t, ev)
+}
 
 func (r *recorder) nextConn() int { return int(r.conns.Add(1)) }
 
-// symbols returns the replacements for the net package.
-func (r *recorder) symbols() map[string]reflect.Value {
-	return map[string]reflect.Value{
-		"Listen":       reflect.ValueOf(r.Listen),
-		"ListenTCP":    reflect.ValueOf(r.ListenTCP),
-		"ListenPacket": reflect.ValueOf(r.ListenPacket),
-		"ListenUDP":    reflect.ValueOf(r.ListenUDP),
-		"Dial":         reflect.ValueOf(r.Dial),
-		"DialTimeout":  reflect.ValueOf(r.DialTimeout),
-		"DialTCP":      reflect.ValueOf(r.DialTCP),
-		"DialUDP":      reflect.ValueOf(r.DialUDP),
-		"TCPConn":      reflect.ValueOf((*TCPConn)(nil)),
-		"TCPListener":  reflect.ValueOf((*TCPListener)(nil)),
-		"UDPConn":      reflect.ValueOf((*UDPConn)(nil)),
-		"ListenConfig": reflect.ValueOf((*ListenConfig)(nil)),
-		"Dialer":       reflect.ValueOf((*Dialer)(nil)),
-	}
+// Install makes the program's socket calls report to out, with the given
+// redirections (see childproto.Config.Redirect). A process hosts one
+// program, which installs once before it runs.
+func Install(out *Emitter, redirect map[string]string) {
+	current.Store(&recorder{out: out, redirect: redirect})
 }
+
+// installSynced is Install for a compiled program, whose output is
+// reported up to each socket call before the call itself.
+func installSynced(out *Emitter, redirect map[string]string, before func(time.Duration)) {
+	current.Store(&recorder{out: out, redirect: redirect, before: before})
+}
+
+// The net package's entry points, reported. Their signatures are net's
+// own but for the connection types, which are the wrapped ones.
+
+// Listen is net.Listen, reported.
+func Listen(network, address string) (net.Listener, error) {
+	return current.Load().Listen(network, address)
+}
+
+// ListenTCP is net.ListenTCP, reported.
+func ListenTCP(network string, laddr *net.TCPAddr) (*TCPListener, error) {
+	return current.Load().ListenTCP(network, laddr)
+}
+
+// ListenPacket is net.ListenPacket, reported.
+func ListenPacket(network, address string) (net.PacketConn, error) {
+	return current.Load().ListenPacket(network, address)
+}
+
+// ListenUDP is net.ListenUDP, reported.
+func ListenUDP(network string, laddr *net.UDPAddr) (*UDPConn, error) {
+	return current.Load().ListenUDP(network, laddr)
+}
+
+// Dial is net.Dial, reported.
+func Dial(network, address string) (net.Conn, error) { return current.Load().Dial(network, address) }
+
+// DialTimeout is net.DialTimeout, reported.
+func DialTimeout(network, address string, timeout time.Duration) (net.Conn, error) {
+	return current.Load().DialTimeout(network, address, timeout)
+}
+
+// DialTCP is net.DialTCP, reported.
+func DialTCP(network string, laddr, raddr *net.TCPAddr) (*TCPConn, error) {
+	return current.Load().DialTCP(network, laddr, raddr)
+}
+
+// DialUDP is net.DialUDP, reported.
+func DialUDP(network string, laddr, raddr *net.UDPAddr) (*UDPConn, error) {
+	return current.Load().DialUDP(network, laddr, raddr)
+}
+
+// Replaced lists the names of package net that this package replaces;
+// every other name of net is net's own.
+var Replaced = []string{"Listen", "ListenTCP", "ListenPacket", "ListenUDP", "Dial", "DialTimeout", "DialTCP", "DialUDP",
+	"TCPConn", "TCPListener", "UDPConn", "ListenConfig", "Dialer"}
 
 // errText names a socket error the way the transcript shows it.
 func errText(err error) string {

@@ -11,6 +11,7 @@ import (
 
 	"sockbook/runner"
 	"sockbook/runner/check"
+	"sockbook/runner/gobuild"
 	"sockbook/runner/runnertest"
 	"sockbook/solutions"
 )
@@ -233,5 +234,37 @@ func TestCheckAllWorkspace(t *testing.T) {
 	}
 	if code, _, _ := sockbook(t, pipe, "check", "line-frames", "--junit", junit); code != exitUsage {
 		t.Errorf("--junit without --all: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestModernSolutionsUnderAuto: correct solutions in today's Go (min,
+// max, clear, slices and maps, iterators, generics, strings.Lines,
+// sync.OnceValue, WaitGroup.Go, range over an int, several files), which
+// the interpreter rejects, pass their checks under the default auto
+// engine, which says it ran them with the Go compiler.
+func TestModernSolutionsUnderAuto(t *testing.T) {
+	if !runner.GoAvailable() {
+		t.Skip("no go command on PATH")
+	}
+	builder := gobuild.New(t.TempDir(), runner.Instrumentation)
+	for _, ex := range check.All() {
+		t.Run(ex.ID, func(t *testing.T) {
+			prog, err := runner.LoadProgram(filepath.Join("runner/check/testdata/modern", ex.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := check.Run(context.Background(), ex, prog, check.Options{Command: runnertest.Command(), Builder: builder, Engine: runner.Auto})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, sc := range rep.Scenarios {
+				if !sc.Pass {
+					t.Errorf("fails %s: %s (expected %s, got %s)", sc.Name, sc.What, sc.Expected, sc.Got)
+				}
+			}
+			if !strings.HasPrefix(rep.Compiled, "ran with the Go compiler") {
+				t.Errorf("no line saying the Go compiler ran it (Compiled = %q)", rep.Compiled)
+			}
+		})
 	}
 }

@@ -65,10 +65,10 @@ func (e *engineFlag) Set(name string) error {
 	return nil
 }
 
-// addEngineFlag registers --engine on fs, with the interpreter as default.
+// addEngineFlag registers --engine on fs, with auto as default.
 func addEngineFlag(fs *flag.FlagSet) *engineFlag {
-	e := &engineFlag{engine: runner.Yaegi}
-	fs.Var(e, "engine", "yaegi (interpreter, sees socket calls) or go (go build)")
+	e := &engineFlag{engine: runner.Auto}
+	fs.Var(e, "engine", "auto (the interpreter, or the Go compiler for the Go it lacks), yaegi (the interpreter only) or go (the Go compiler)")
 	return e
 }
 

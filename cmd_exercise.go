@@ -164,7 +164,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	}
 	t := lang.texts()
 	if *all {
-		return checkAll(ctx, env, t, pos, *asJSON, *junit, check.Options{Command: env.child, Engine: engine.engine, Limits: limits()})
+		return checkAll(ctx, env, t, pos, *asJSON, *junit, check.Options{Command: env.child, Builder: env.builder, Engine: engine.engine, Limits: limits()})
 	}
 	if *junit != "" {
 		fmt.Fprintln(env.stderr, "sockbook check: --junit goes with --all")
@@ -206,7 +206,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 			return exitUsage
 		}
 	}
-	opts := check.Options{Command: env.child, Engine: engine.engine, Connect: *connect, Limits: limits()}
+	opts := check.Options{Command: env.child, Builder: env.builder, Engine: engine.engine, Connect: *connect, Limits: limits()}
 	if *scenarios != "" {
 		opts.Only = strings.Split(*scenarios, ",")
 	}
@@ -313,6 +313,9 @@ func printCheckSummary(env *cliEnv, pal verdictPalette, t *texts, ct *solutions.
 		}
 	}
 	fmt.Fprintln(w)
+	if rep.Compiled != "" {
+		say("", "  ", rep.Compiled+".")
+	}
 	switch {
 	case rep.Pass && skipped > 0:
 		printWrapped(w, width, "", "", fmt.Sprintf(t.checkPassedSkipped, t.checkPassedLabel, passed, skipped), t.checkPassedLabel, pal.pass)

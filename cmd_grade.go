@@ -72,7 +72,7 @@ misuse.`)
 	if env.term.isTTY {
 		bar = &progressBar{w: env.stderr, total: len(jobs), width: env.term.displayWidth(0)}
 	}
-	verdicts := checkJobs(ctx, jobs, check.Options{Command: env.child, Engine: engine.engine, Limits: limits()},
+	verdicts := checkJobs(ctx, jobs, check.Options{Command: env.child, Builder: env.builder, Engine: engine.engine, Limits: limits()},
 		func(i int) { bar.start(learners[jobs[i].learner].Learner) },
 		func(i int, v exerciseVerdict) { bar.finish(v.Status) })
 	bar.clear()

@@ -113,7 +113,7 @@ Examples:
 	if l, err := lessons.Find(firstOf(pos)); err == nil && opts.Layout != transcript.JSON {
 		mode.title = l.ID + " — " + l.TitleIn(f.lang.lang)
 	}
-	return runAndPrint(ctx, env, spec, opts, runner.Options{Command: env.child, Limits: f.limits()}, mode)
+	return runAndPrint(ctx, env, spec, opts, runner.Options{Command: env.child, Builder: env.builder, Limits: f.limits()}, mode)
 }
 
 // firstOf returns the first of args, or "" when there is none.
@@ -333,10 +333,10 @@ func verdict(ctx context.Context, env *cliEnv, res *runner.Result, spec runner.S
 	if _, ok := res.Failed(runner.Interrupted); ok {
 		return exitInt
 	}
-	if f, ok := res.Failed(runner.Compile); ok && spec.Engine != runner.GoToolchain {
+	if f, ok := res.Failed(runner.Compile); ok && spec.Engine == runner.Yaegi {
 		explainCompileError(ctx, w, f, spec)
 	}
-	if f, ok := res.Failed(runner.Panic); ok && spec.Engine != runner.GoToolchain && runner.GoAvailable() {
+	if f, ok := res.Failed(runner.Panic); ok && spec.Engine == runner.Yaegi && runner.GoAvailable() {
 		fmt.Fprintf(w, "To rule out an interpreter bug, run it again with --engine go (%s).\n", f.Side)
 	}
 	return exitFailed

@@ -290,7 +290,7 @@ func e2eCases() []e2eCase {
 			if _, err := exec.LookPath("go"); err != nil {
 				e.t.Skip("no go command")
 			}
-			e.want(exitOK, "", []string{"run", "basics/echo", "--engine", "go"}, "echo: bye")
+			e.want(exitOK, "", []string{"run", "basics/echo", "--engine", "go"}, "echo: bye", "→ write #1", "server │ ● listen tcp 127.0.0.1:")
 		}},
 		{"read", []string{"sockbook read basics", "sockbook read sticky --width 72"}, func(e *e2e) {
 			out := e.want(exitOK, "", []string{"read", "basics"}, "sockbook run basics/echo")

@@ -60,7 +60,7 @@ func TestLangFlag(t *testing.T) {
 		{i18n.EN, []string{"read", "glossary", "--lang", "zh"}, []string{"术语表", "粘包（sticky packets）"}},
 		{i18n.EN, []string{"read", "glossary"}, []string{"Glossary", "sticky packets (粘包)"}},
 		{i18n.ZH, []string{"read", "glossary"}, []string{"术语表"}},
-		{i18n.ZH, []string{"read", "sticky"}, []string{"本章还没有中文版，下面是英文原文。", "Sticky packets"}},
+		{i18n.ZH, []string{"read", "sticky"}, []string{"粘包（sticky packets）：一条消息在哪里结束？", "sticky/two-writes"}},
 		{i18n.EN, []string{"hint", "line-frames", "--lang", "zh"}, []string{"提示 1/3：", "TCP 是字节流", "--all 显示全部"}},
 		{i18n.ZH, []string{"hint", "line-frames", "--lang", "en", "--all"}, []string{"Hint 3 of 3:", "That was the last hint."}},
 		{i18n.EN, []string{"run", "basics/hello", "--lang", "zh"}, []string{"basics/hello — 一来一回各一条消息，然后双方关闭\n"}},

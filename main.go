@@ -13,8 +13,10 @@ import (
 	"syscall"
 
 	"sockbook/content/i18n"
+	"sockbook/runner"
 	"sockbook/runner/child"
 	"sockbook/runner/childproto"
+	"sockbook/runner/gobuild"
 )
 
 // Exit statuses, for scripts.
@@ -44,6 +46,9 @@ type cliEnv struct {
 	// lang is the language the locale asks for (i18n.FromLocale), the
 	// default of every command's --lang.
 	lang i18n.Lang
+	// builder builds programs with the Go compiler (engines auto and go);
+	// nil gives each run one of its own.
+	builder *gobuild.Builder
 }
 
 func commands() []command {
@@ -81,9 +86,10 @@ func osEnv() *cliEnv {
 	}
 	return &cliEnv{
 		stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin,
-		term:  detectTerminal(os.Stdout),
-		child: []string{exe, childproto.Arg},
-		lang:  i18n.FromLocale(os.Getenv),
+		term:    detectTerminal(os.Stdout),
+		child:   []string{exe, childproto.Arg},
+		lang:    i18n.FromLocale(os.Getenv),
+		builder: gobuild.New("", runner.Instrumentation),
 	}
 }
 

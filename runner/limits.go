@@ -84,10 +84,19 @@ func (l Limits) breach(u usage) string {
 	return ""
 }
 
-// outOfMemory is the message for a program the kernel's memory limit
-// stopped before a measurement did.
-func (l Limits) outOfMemory() string {
-	return l.breach(usage{memory: l.Memory + 1})
+// stoppedBy returns the breach a program's crash or panic message shows,
+// or "": the kernel's hard limits may stop a program before a
+// measurement does, and the program then fails with the kernel's error.
+func (l Limits) stoppedBy(msg string) string {
+	switch {
+	case strings.Contains(msg, "out of memory"), strings.Contains(msg, "cannot allocate memory"):
+		return l.breach(usage{memory: l.Memory + 1})
+	case strings.Contains(msg, "file too large"):
+		return l.breach(usage{fileBytes: l.FileBytes + 1})
+	case strings.Contains(msg, "too many open files"):
+		return l.breach(usage{openFiles: l.OpenFiles + 1})
+	}
+	return ""
 }
 
 // ParseSize reads a size such as "512MiB", "1GiB", "1G" or "2048" (bytes).

@@ -3,6 +3,7 @@ package runner
 import (
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"sockbook/runner/event"
@@ -12,7 +13,7 @@ import (
 // reach it slightly out of order (each process has its own pipe), so when
 // streaming it holds each event for a short window before passing it on.
 type orderer struct {
-	start   time.Duration
+	start   atomic.Int64 // the run's time 0, on event.Now's clock
 	onEvent func(event.Event)
 	in      chan stamped
 	done    chan []event.Event
@@ -31,7 +32,8 @@ type stamped struct {
 const window = 15 * time.Millisecond
 
 func newOrderer(start time.Duration, onEvent func(event.Event)) *orderer {
-	o := &orderer{start: start, onEvent: onEvent, in: make(chan stamped, 1024), done: make(chan []event.Event, 1)}
+	o := &orderer{onEvent: onEvent, in: make(chan stamped, 1024), done: make(chan []event.Event, 1)}
+	o.start.Store(int64(start))
 	go o.loop()
 	return o
 }
@@ -42,15 +44,18 @@ func (o *orderer) add(ev event.Event, t time.Duration) {
 	if t == 0 {
 		t = event.Now()
 	}
-	ev.Time = t - o.start
-	if ev.Time < 0 {
-		ev.Time = 0
-	}
+	ev.Time = t // on event.Now's clock until it leaves the orderer
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if !o.closed {
 		o.in <- stamped{ev: ev}
 	}
+}
+
+// relative gives ev its time from the start of the run.
+func (o *orderer) relative(ev event.Event) event.Event {
+	ev.Time = max(ev.Time-time.Duration(o.start.Load()), 0)
+	return ev
 }
 
 func (o *orderer) loop() {
@@ -62,7 +67,7 @@ func (o *orderer) loop() {
 		n := 0
 		for n < len(pending) && pending[n].Time <= upTo {
 			if o.onEvent != nil && pending[n].Kind != event.Waiting {
-				o.onEvent(pending[n])
+				o.onEvent(o.relative(pending[n]))
 			}
 			n++
 		}
@@ -74,13 +79,16 @@ func (o *orderer) loop() {
 			if !ok {
 				emit(1 << 62)
 				sort.SliceStable(all, func(i, j int) bool { return all[i].Time < all[j].Time })
+				for i := range all {
+					all[i] = o.relative(all[i])
+				}
 				o.done <- all
 				return
 			}
 			all = append(all, s.ev)
 			pending = append(pending, s.ev)
 		case <-tick.C:
-			emit(event.Now() - o.start - window)
+			emit(event.Now() - window)
 		}
 	}
 }

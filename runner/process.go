@@ -233,14 +233,8 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 		p.mu.Lock()
 		st.killed, st.breach = p.killed, p.breach
 		p.mu.Unlock()
-		// The kernel's hard limits may stop a program before a
-		// measurement does: its crash says which.
-		switch {
-		case st.breach != "":
-		case outOfMemory(st.crash):
-			st.breach = sp.limits.outOfMemory()
-		case strings.Contains(st.crash, "file too large"):
-			st.breach = sp.limits.breach(usage{fileBytes: sp.limits.FileBytes + 1})
+		if st.breach == "" {
+			st.breach = sp.limits.stoppedBy(st.crash)
 		}
 		msgs <- message{side: p.side, t: event.Now(), exit: st}
 	}()
@@ -352,11 +346,6 @@ func (p *process) watch(l Limits, exited <-chan struct{}) {
 			return
 		}
 	}
-}
-
-// outOfMemory reports whether a runtime crash line says memory ran out.
-func outOfMemory(crash string) bool {
-	return strings.Contains(crash, "out of memory") || strings.Contains(crash, "cannot allocate memory")
 }
 
 // kill stops the whole process group at once and marks the end as ours.

@@ -22,6 +22,9 @@ type Program struct {
 	Files map[string][]byte
 	// Args are the program's arguments after -addr.
 	Args []string
+	// Engine, if set, runs this program on that engine whatever the
+	// run's Spec says (the auto engine's retry of an interpreter crash).
+	Engine Engine
 }
 
 // LoadProgram reads a program from a .go file, or from a folder holding

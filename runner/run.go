@@ -81,6 +81,8 @@ type Spec struct {
 	// negative one means no bound (a server run alone for a class).
 	Timeout time.Duration
 	Engine  Engine
+	// notes are shown at the start of the run (why it is a retry).
+	notes []event.Event
 }
 
 // Options are the runner's capabilities and limits.
@@ -200,7 +202,27 @@ type run struct {
 // Run runs the spec and returns what happened. It returns an error only
 // when the runner itself cannot work (no free port, cannot start a
 // process); everything a program does wrong is a Failure in the Result.
+//
+// Under the auto engine, a program the interpreter crashed in is run
+// again, once, with the Go compiler, since the crash may be the
+// interpreter's own; the transcript says so.
 func Run(ctx context.Context, spec Spec, opts Options) (*Result, error) {
+	res, err := runOnce(ctx, spec, opts)
+	if err != nil || spec.Engine != Auto || ctx.Err() != nil {
+		return res, err
+	}
+	again, retried := RetryCompiled(spec, res)
+	if !retried {
+		return res, nil
+	}
+	res2, err := runOnce(ctx, again, opts)
+	if err != nil {
+		return res, nil // the first run's verdict stands
+	}
+	return res2, nil
+}
+
+func runOnce(ctx context.Context, spec Spec, opts Options) (*Result, error) {
 	s, err := Start(ctx, spec, opts)
 	if err != nil {
 		return nil, err
@@ -210,6 +232,54 @@ func Run(ctx context.Context, spec Spec, opts Options) (*Result, error) {
 		return nil, s.err
 	}
 	return res, nil
+}
+
+// RetryCompiled returns spec with the programs that crashed while
+// interpreted under the auto engine set to run compiled, and whether
+// there was one; a note in the next run's transcript says why.
+func RetryCompiled(spec Spec, res *Result) (Spec, bool) {
+	retried := false
+	for _, side := range []struct {
+		side event.Side
+		p    **Program
+	}{{event.Server, &spec.Server}, {event.Client, &spec.Client}} {
+		f, crashed := res.failedOn(side.side, Panic)
+		if !crashed || *side.p == nil || (*side.p).Engine != "" || res.ranCompiled(side.side) {
+			continue
+		}
+		p := **side.p
+		p.Engine = GoToolchain
+		*side.p = &p
+		spec.notes = append(spec.notes, event.Event{Side: side.side, Kind: event.Note,
+			Text: "ran with the Go compiler: the interpreter crashed (" + firstLine(f.Message) + "), so the program ran again compiled"})
+		retried = true
+	}
+	return spec, retried
+}
+
+// failedOn returns side's first failure of the given reason.
+func (r *Result) failedOn(side event.Side, reason Reason) (Failure, bool) {
+	for _, f := range r.Failures {
+		if f.Side == side && f.Reason == reason {
+			return f, true
+		}
+	}
+	return Failure{}, false
+}
+
+// ranCompiled reports whether side's program ran with the Go compiler.
+func (r *Result) ranCompiled(side event.Side) bool {
+	for _, ev := range r.Events {
+		if ev.Side == side && ev.Kind == event.Note && strings.HasPrefix(ev.Text, "ran with the Go compiler") {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }
 
 // Session is a run in progress, for callers that talk to the server
@@ -388,6 +458,9 @@ func (r *run) markReady() {
 // execute starts the server, waits for it to listen, starts the client
 // and follows both until the run is over.
 func (r *run) execute(ctx context.Context) error {
+	for _, n := range r.spec.notes {
+		r.order.add(n, event.Now())
+	}
 	if r.spec.Server == nil {
 		return r.clientAlone(ctx)
 	}
@@ -472,8 +545,12 @@ func (r *run) startSide(ctx context.Context, side event.Side, p *Program, addr s
 		args = append([]string{"-addr", addr}, p.Args...)
 	}
 	sp := procSpec{side: side, stdin: stdin, early: side == event.Client && r.spec.Server != nil, limits: r.opts.Limits, dir: r.opts.Dir}
-	cfg := &childproto.Config{Side: side, Path: mainPath(*p), Args: args, Redirect: redirect, Engine: string(r.spec.Engine)}
-	if r.spec.Engine == GoToolchain {
+	engine := r.spec.Engine
+	if p.Engine != "" {
+		engine = p.Engine
+	}
+	cfg := &childproto.Config{Side: side, Path: mainPath(*p), Args: args, Redirect: redirect, Engine: string(engine), BuildCache: r.opts.Builder.Cache()}
+	if engine == GoToolchain {
 		bin, err := r.opts.Builder.Build(ctx, p.Files, mainPath(*p))
 		var compileErr *gobuild.CompileError
 		switch {
@@ -716,7 +793,11 @@ func (r *run) handle(m message) {
 			r.openConns--
 		}
 	case event.Failure:
-		r.failAt(m.t, m.side, childproto.FailureReason(ev), ev.Text)
+		reason, text := childproto.FailureReason(ev), ev.Text
+		if breach := r.opts.Limits.stoppedBy(text); reason == Panic && breach != "" {
+			reason, text = Limit, breach
+		}
+		r.failAt(m.t, m.side, reason, text)
 		return
 	case event.Exit:
 		// The program has ended and its process is exiting: the process's

@@ -473,3 +473,95 @@ func kinds(res *runner.Result, side event.Side) string {
 }
 
 var loopbackPort = regexp.MustCompile(`127\.0\.0\.1:\d+`)
+
+// TestAutoEngine: under auto, a program the interpreter accepts runs
+// interpreted; one it rejects but the Go compiler accepts (today's Go,
+// several files) runs compiled with the same socket events and a note
+// that says so; one both reject shows the compiler's errors.
+func TestAutoEngine(t *testing.T) {
+	if !runner.GoAvailable() {
+		t.Skip("no go command on PATH")
+	}
+	opts := runner.Options{Command: runnertest.Command(), Builder: gobuild.New(t.TempDir(), runner.Instrumentation)}
+	runAuto := func(server string) *runner.Result {
+		t.Helper()
+		res, err := runner.Run(context.Background(), runner.Spec{Engine: runner.Auto, Server: load(t, server), Client: load(t, helloClient)}, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	note := func(res *runner.Result) string {
+		for _, ev := range res.Events {
+			if ev.Side == event.Server && ev.Kind == event.Note && strings.HasPrefix(ev.Text, "ran with the Go compiler") {
+				return ev.Text
+			}
+		}
+		return ""
+	}
+
+	res := runAuto(helloServer)
+	if !res.OK() || note(res) != "" {
+		t.Errorf("a program the interpreter runs: failures %v, note %q", res.Failures, note(res))
+	}
+
+	for _, server := range []string{"testdata/programs/modern_server.go", "testdata/programs/multifile"} {
+		res := runAuto(server)
+		if !res.OK() {
+			t.Fatalf("%s under auto: %v", server, res.Failures)
+		}
+		if n := note(res); n == "" {
+			t.Errorf("%s: no note that the Go compiler ran it", server)
+		}
+		var listens, reads int
+		for _, ev := range res.Events {
+			if ev.Side == event.Server && ev.Kind == event.Listen {
+				listens++
+			}
+			if ev.Side == event.Server && ev.Kind == event.Read {
+				reads++
+			}
+		}
+		if listens != 1 || reads == 0 {
+			t.Errorf("%s: the compiled server's socket calls are missing (%d listens, %d reads)", server, listens, reads)
+		}
+		assertNoLeftovers(t, res)
+	}
+
+	res = runAuto("testdata/hostile/type_error.go")
+	f, ok := res.Failed(runner.Compile)
+	if !ok || !strings.Contains(f.Message, "type_error.go:8:2: undefined: conn") || !strings.Contains(f.Message, "conn.Write") {
+		t.Errorf("want the compiler's error with the learner's path and line, got %v", res.Failures)
+	}
+}
+
+// TestAutoRetriesAnInterpreterCrash: under auto, a program that the
+// interpreter accepts but crashes in runs again compiled, and says so.
+func TestAutoRetriesAnInterpreterCrash(t *testing.T) {
+	if !runner.GoAvailable() {
+		t.Skip("no go command on PATH")
+	}
+	opts := runner.Options{Command: runnertest.Command(), Builder: gobuild.New(t.TempDir(), runner.Instrumentation)}
+	server := load(t, "testdata/programs/interpreter_crash.go")
+	res, err := runner.Run(context.Background(), runner.Spec{Engine: runner.Yaegi, Server: server, Client: load(t, helloClient)}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Failed(runner.Panic); !ok {
+		t.Fatalf("the interpreter no longer crashes on this program; pick another: %v", res.Failures)
+	}
+	res, err = runner.Run(context.Background(), runner.Spec{Engine: runner.Auto, Server: server, Client: load(t, helloClient)}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK() {
+		t.Fatalf("under auto: %v", res.Failures)
+	}
+	found := false
+	for _, ev := range res.Events {
+		found = found || ev.Kind == event.Note && strings.Contains(ev.Text, "the interpreter crashed (")
+	}
+	if !found {
+		t.Errorf("no note that the program ran again compiled")
+	}
+}

@@ -13,6 +13,7 @@ import (
 
 	"sockbook/runner"
 	"sockbook/runner/event"
+	"sockbook/runner/gobuild"
 	"sockbook/runner/relay"
 )
 
@@ -31,15 +32,21 @@ type Options struct {
 	Connect string
 	// Limits bound what the program may use (see runner.Limits).
 	Limits runner.Limits
+	// Builder builds programs with the Go compiler (engines go and auto);
+	// nil makes one per run.
+	Builder *gobuild.Builder
 	// Dir is the program's working folder; empty means the current one.
 	Dir string
 }
 
 // Report is the outcome of checking one program against an exercise.
 type Report struct {
-	Exercise  string           `json:"exercise"`
-	Program   string           `json:"program"`
-	Pass      bool             `json:"pass"`
+	Exercise string `json:"exercise"`
+	Program  string `json:"program"`
+	Pass     bool   `json:"pass"`
+	// Compiled says why the program ran with the Go compiler (the auto
+	// engine's fallback), if it did.
+	Compiled  string           `json:"compiled,omitempty"`
 	Scenarios []ScenarioResult `json:"scenarios"`
 }
 
@@ -90,6 +97,15 @@ func Run(ctx context.Context, ex Exercise, prog runner.Program, opts Options) (*
 			var err error
 			start := time.Now()
 			res, err = runScenario(ctx, ex, sc, prog, opts)
+			if err == nil && !res.Pass && opts.Engine == runner.Auto && prog.Engine == "" && ctx.Err() == nil {
+				if crash := interpreterCrash(res.Events); crash != "" {
+					// The crash may be the interpreter's own: this
+					// scenario, and the ones after it, run compiled.
+					prog.Engine = runner.GoToolchain
+					rep.Compiled = "ran with the Go compiler: the interpreter crashed (" + crash + "), so the program was checked again compiled"
+					res, err = runScenario(ctx, ex, sc, prog, opts)
+				}
+			}
 			res.Duration = time.Since(start)
 			if err != nil {
 				return nil, err
@@ -99,6 +115,9 @@ func Run(ctx context.Context, ex Exercise, prog runner.Program, opts Options) (*
 			}
 			if compileFailed(res.Events) {
 				stop = "not run: the program does not compile"
+			}
+			if rep.Compiled == "" {
+				rep.Compiled = compiledNote(res.Events)
 			}
 		}
 		res.Seconds = res.Duration.Seconds()
@@ -120,6 +139,32 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// interpreterCrash returns the first line of the panic of the learner's
+// program, if it crashed while interpreted (not compiled), or "".
+func interpreterCrash(events []event.Event) string {
+	if compiledNote(events) != "" {
+		return ""
+	}
+	for _, ev := range events {
+		if ev.Kind == event.Failure && ev.Err == string(runner.Panic) && (ev.Side == event.Server || ev.Side == event.Client) {
+			line, _, _ := strings.Cut(ev.Text, "\n")
+			return line
+		}
+	}
+	return ""
+}
+
+// compiledNote returns the note that the auto engine ran the learner's
+// program with the Go compiler, or "".
+func compiledNote(events []event.Event) string {
+	for _, ev := range events {
+		if ev.Kind == event.Note && (ev.Side == event.Server || ev.Side == event.Client) && strings.HasPrefix(ev.Text, "ran with the Go compiler") {
+			return ev.Text
+		}
+	}
+	return ""
 }
 
 func compileFailed(events []event.Event) bool {
@@ -157,7 +202,7 @@ func runScenario(ctx context.Context, ex Exercise, sc Scenario, prog runner.Prog
 		Network: ex.Network,
 		Timeout: timeout + 5*time.Second, // the scenario's own bound comes first
 		Engine:  opts.Engine,
-	}, runner.Options{Command: opts.Command, Limits: opts.Limits, Dir: opts.Dir})
+	}, runner.Options{Command: opts.Command, Limits: opts.Limits, Builder: opts.Builder, Dir: opts.Dir})
 	if err != nil {
 		return res, fmt.Errorf("check %s: %w", ex.ID, err)
 	}
@@ -257,7 +302,7 @@ func runClientScenario(ctx context.Context, sc Scenario, prog runner.Program, op
 	env.RunClient = func(ctx context.Context, args []string) (ClientResult, error) {
 		p := prog
 		p.Args = args
-		r, err := runner.Run(ctx, runner.Spec{Client: &p, Timeout: timeout, Engine: opts.Engine}, runner.Options{Command: opts.Command, Limits: opts.Limits, Dir: opts.Dir})
+		r, err := runner.Run(ctx, runner.Spec{Client: &p, Timeout: timeout, Engine: opts.Engine}, runner.Options{Command: opts.Command, Limits: opts.Limits, Builder: opts.Builder, Dir: opts.Dir})
 		if err != nil {
 			return ClientResult{}, err
 		}

@@ -7,6 +7,7 @@
 package child
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,8 +29,10 @@ import (
 	stdsyscall "github.com/traefik/yaegi/stdlib/syscall"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
+	"sockbook/runner"
 	"sockbook/runner/childproto"
 	"sockbook/runner/event"
+	"sockbook/runner/gobuild"
 	"sockbook/runner/netwire"
 )
 
@@ -111,13 +114,14 @@ func (c *child) run() int {
 	}
 
 	if len(c.cfg.Files) != 1 {
-		c.out.Emit(childproto.Failure(childproto.Compile, fmt.Sprintf("%s: the interpreter runs programs of one file; this one has %d: run it with --engine go", path.Dir(c.cfg.Path), len(c.cfg.Files))))
-		return c.exit(childproto.CodeCompile)
+		why := fmt.Sprintf("the interpreter runs programs of one file; this one has %d", len(c.cfg.Files))
+		return c.compiled(why, []string{fmt.Sprintf("%s: %s: run it with --engine go", path.Dir(c.cfg.Path), why)})
 	}
 	prog, err := i.CompilePath(c.virtualPath())
 	if err != nil {
-		c.compileError(err)
-		return c.exit(childproto.CodeCompile)
+		msgs := c.compileMessages(err)
+		first, _, _ := strings.Cut(msgs[0], "\n")
+		return c.compiled("the interpreter rejects it ("+first+")", msgs)
 	}
 	if c.wait != nil && !c.wait() {
 		return childproto.CodeSetup // the runner never gave the go: the run is over
@@ -178,6 +182,52 @@ func only(syms interp.Exports, needed map[string]bool) interp.Exports {
 		}
 	}
 	return out
+}
+
+// compiled runs a program the interpreter rejects (why says how, and
+// interpErrs are its messages) with the Go compiler when the engine is
+// auto: built with the same instrumentation, the program takes this
+// process's place and reports to the runner as the interpreter would
+// have. With another engine, or when the compiler rejects the program
+// too, it reports the compile errors: the compiler's, when there are
+// some, since those are the learner's to fix.
+func (c *child) compiled(why string, interpErrs []string) int {
+	reportInterp := func(note string) int {
+		for _, msg := range interpErrs {
+			c.out.Emit(childproto.Failure(childproto.Compile, msg))
+		}
+		if note != "" {
+			c.out.Emit(event.Event{Kind: event.Note, Text: note})
+		}
+		return c.exit(childproto.CodeCompile)
+	}
+	if c.cfg.Engine != "auto" {
+		return reportInterp("")
+	}
+	files := map[string][]byte{}
+	for name, src := range c.cfg.Files {
+		files[name] = []byte(src)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), runner.StartupLimit)
+	defer cancel()
+	bin, err := gobuild.New(c.cfg.BuildCache, runner.Instrumentation).Build(ctx, files, c.cfg.Path)
+	var compileErr *gobuild.CompileError
+	switch {
+	case errors.As(err, &compileErr):
+		c.out.Emit(childproto.Failure(childproto.Compile, compileErr.Message))
+		return c.exit(childproto.CodeCompile)
+	case errors.Is(err, gobuild.ErrNoGo):
+		return reportInterp("The interpreter cannot run this program and " + err.Error() + ": with it, sockbook runs every program the Go compiler accepts.")
+	case err != nil:
+		return reportInterp("The interpreter cannot run this program, and the Go compiler could not be asked: " + err.Error())
+	}
+	env, err := c.session.HandOverEnv()
+	if err == nil {
+		c.out.Emit(event.Event{Kind: event.Note, Text: "ran with the Go compiler: " + why})
+		err = handOver(bin, c.cfg.Args, append(os.Environ(), env...))
+	}
+	c.out.Emit(childproto.Failure(childproto.Internal, fmt.Sprintf("start the compiled program: %v", err)))
+	return c.exit(childproto.CodeSetup)
 }
 
 // exitCode is the panic value that carries an os.Exit out of the program.
@@ -257,21 +307,29 @@ func (c *child) interpreterLine(line string) string {
 
 // compileError reports a compile error with its position and source line.
 func (c *child) compileError(err error) {
+	for _, msg := range c.compileMessages(err) {
+		c.out.Emit(childproto.Failure(childproto.Compile, msg))
+	}
+}
+
+// compileMessages returns the interpreter's compile errors, each with its
+// position and source line.
+func (c *child) compileMessages(err error) []string {
 	var list scanner.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
+		var out []string
 		for _, e := range list {
-			c.out.Emit(childproto.Failure(childproto.Compile, c.withSourceLine(c.realPaths(e.Pos.Filename), e.Pos.Line, e.Pos.Column, e.Msg)))
+			out = append(out, c.withSourceLine(c.realPaths(e.Pos.Filename), e.Pos.Line, e.Pos.Column, e.Msg))
 		}
-		return
+		return out
 	}
 	msg := c.realPaths(err.Error())
 	if m := posRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
-		c.out.Emit(childproto.Failure(childproto.Compile, c.withSourceLine(m[1], line, col, m[4])))
-		return
+		return []string{c.withSourceLine(m[1], line, col, m[4])}
 	}
-	c.out.Emit(childproto.Failure(childproto.Compile, msg))
+	return []string{msg}
 }
 
 // withSourceLine formats "file:line:col: msg" followed by the source line

@@ -106,6 +106,9 @@ func New(cache string, instrumentation fs.FS) *Builder {
 	return &Builder{cache: cache, instrumentation: instrumentation, building: map[string]*buildJob{}}
 }
 
+// Cache is the folder the builder keeps binaries in.
+func (b *Builder) Cache() string { return b.cache }
+
 // DefaultCache is the folder binaries are kept in unless told otherwise.
 func DefaultCache() string {
 	dir, err := os.UserCacheDir()

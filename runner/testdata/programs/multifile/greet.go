@@ -1,0 +1,4 @@
+package main
+
+// greet is the reply to a name.
+func greet(name string) string { return "hello, " + name }

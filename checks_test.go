@@ -213,9 +213,27 @@ func TestCheckAllWorkspace(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "exercises", "line-frames", "main.go"), starter, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, _ = sockbook(t, pipe, "check", "--all", dir)
+	junit := filepath.Join(t.TempDir(), "report.xml")
+	code, out, _ = sockbook(t, pipe, "check", "--all", dir, "--junit", junit)
 	if code != exitFailed || !strings.Contains(out, "✘ line-frames") {
 		t.Errorf("with a starter: exit %d, want 1 naming line-frames:\n%s", code, out)
+	}
+	// The JUnit report has the same verdicts: the starter fails its first
+	// failing scenario, every other exercise passes.
+	r := readJUnit(t, junit)
+	if len(r.Suites) != 1 || r.Suites[0].Name != filepath.Base(dir) || len(r.Suites[0].Cases) != len(check.All()) {
+		t.Fatalf("JUnit: want one suite, the workspace's, with %d test cases: %+v", len(check.All()), r)
+	}
+	for _, c := range r.Suites[0].Cases {
+		switch {
+		case c.Name == "line-frames" && (c.Failure == nil || !strings.HasPrefix(c.Failure.Message, "longest-line: expected ")):
+			t.Errorf("JUnit: line-frames's starter: failure %+v, want its first failing scenario, longest-line", c.Failure)
+		case c.Name != "line-frames" && (c.Failure != nil || c.Error != nil || c.Skipped != nil):
+			t.Errorf("JUnit: %s does not pass: %+v", c.Name, c)
+		}
+	}
+	if code, _, _ := sockbook(t, pipe, "check", "line-frames", "--junit", junit); code != exitUsage {
+		t.Errorf("--junit without --all: exit %d, want %d", code, exitUsage)
 	}
 }
 

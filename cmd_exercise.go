@@ -76,11 +76,15 @@ func loadProgress(env *cliEnv) (workspace.Workspace, *workspace.Progress, bool) 
 
 func cmdInit(ctx context.Context, env *cliEnv, args []string) int {
 	fs := newFlags(env, "init", `
-Usage: sockbook init DIR
+Usage: sockbook init DIR [--ci github]
 
 Creates a workspace in DIR: one starter program per exercise, in
-DIR/exercises/<id>/main.go, and a progress file, DIR/sockbook.json.
-Existing files are never overwritten, so running it again is safe.`)
+DIR/exercises/<id>/main.go, a go.mod (so that editors, go vet and go run
+work there), and a progress file, DIR/sockbook.json. Existing files are
+never overwritten, so running it again is safe: it adds what is missing.
+--ci github also writes a GitHub Actions workflow that checks every
+exercise on each push, with a JUnit report.`)
+	ci := fs.String("ci", "", "also write a CI workflow: github")
 	lang := addLangFlag(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
@@ -99,7 +103,21 @@ Existing files are never overwritten, so running it again is safe.`)
 		}
 		starters = append(starters, workspace.Starter{ID: ex.ID, Source: src})
 	}
-	_, wrote, err := workspace.Init(pos[0], starters)
+	mod, err := workspace.GoMod(runtime.Version())
+	if err != nil {
+		fmt.Fprintf(env.stderr, "sockbook init: %v\n", err)
+		return exitFailed
+	}
+	files := []workspace.File{mod}
+	switch *ci {
+	case "":
+	case "github":
+		files = append(files, workspace.GitHubWorkflow())
+	default:
+		fmt.Fprintf(env.stderr, "sockbook init: no CI workflow for %q (there is one for: github)\n", *ci)
+		return exitUsage
+	}
+	_, wrote, err := workspace.Init(pos[0], starters, files...)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "sockbook init: %v\n", err)
 		return exitFailed
@@ -111,6 +129,9 @@ Existing files are never overwritten, so running it again is safe.`)
 	if len(wrote) == 0 {
 		fmt.Fprintf(env.stdout, t.initNothing, pos[0])
 	}
+	if *ci == "github" {
+		fmt.Fprintf(env.stdout, "\nBefore the workflow can run, set SOCKBOOK_MODULE at the top of %s to where sockbook is installed from.\n", filepath.FromSlash(workspace.GitHubWorkflowPath))
+	}
 	fmt.Fprintf(env.stdout, t.initNext, pos[0], starters[0].ID, starters[0].ID)
 	return exitOK
 }
@@ -118,13 +139,14 @@ Existing files are never overwritten, so running it again is safe.`)
 func cmdCheck(ctx context.Context, env *cliEnv, args []string) int {
 	fs := newFlags(env, "check", `
 Usage: sockbook check EXERCISE [FILE] [flags]
-       sockbook check --all [WORKSPACE] [--json]
+       sockbook check --all [WORKSPACE] [--json] [--junit FILE]
 
 Runs your program (FILE, or exercises/EXERCISE/main.go in this workspace)
 through the exercise's scenarios and prints a verdict for each. --all
 checks every exercise of a workspace, as many at once as there are cores
-(for a class's CI). The verdicts are explained in English or Chinese
-(--lang); --json is always English.
+(for a class's CI; --junit writes a report CI servers show as test
+results). The verdicts are explained in English or Chinese (--lang);
+--json is always English.
 Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	asJSON := fs.Bool("json", false, "print the verdicts as JSON")
 	engine := addEngineFlag(fs)
@@ -134,6 +156,7 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	scenarios := fs.String("scenario", "", "run only these scenarios (comma-separated names)")
 	connect := fs.String("connect", "", "check a server already running at this address (scenarios that must start the server themselves are skipped)")
 	all := fs.Bool("all", false, "check every exercise of the workspace (this folder, or WORKSPACE), as many at once as there are cores")
+	junit := fs.String("junit", "", "with --all: also write the verdicts to this file as a JUnit XML report (for CI)")
 	lang := addLangFlag(fs, env)
 	pos, code, done := parse(fs, args)
 	if done {
@@ -141,7 +164,11 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	}
 	t := lang.texts()
 	if *all {
-		return checkAll(ctx, env, t, pos, *asJSON, check.Options{Command: env.child, Builder: env.builder, Engine: engine.engine, Limits: limits()})
+		return checkAll(ctx, env, t, pos, *asJSON, *junit, check.Options{Command: env.child, Builder: env.builder, Engine: engine.engine, Limits: limits()})
+	}
+	if *junit != "" {
+		fmt.Fprintln(env.stderr, "sockbook check: --junit goes with --all")
+		return exitUsage
 	}
 	if len(pos) < 1 || len(pos) > 2 {
 		fs.Usage()
@@ -464,8 +491,8 @@ your work (it asks first; --yes for scripts).`)
 
 // checkAll checks every exercise of a workspace, as many at once as the
 // machine has cores, and prints one line per exercise (or a JSON array of
-// the reports).
-func checkAll(ctx context.Context, env *cliEnv, t *texts, pos []string, asJSON bool, opts check.Options) int {
+// the reports); junit, if set, is where to write a JUnit report too.
+func checkAll(ctx context.Context, env *cliEnv, t *texts, pos []string, asJSON bool, junit string, opts check.Options) int {
 	dir := "."
 	if len(pos) > 1 {
 		fmt.Fprintln(env.stderr, "sockbook check --all: at most one workspace folder")
@@ -479,46 +506,39 @@ func checkAll(ctx context.Context, env *cliEnv, t *texts, pos []string, asJSON b
 		fmt.Fprintf(env.stderr, "sockbook check --all: %s is not in a workspace (sockbook init DIR makes one)\n", dir)
 		return exitUsage
 	}
-	exercises := check.All()
-	reports := make([]*check.Report, len(exercises))
-	errs := make([]error, len(exercises))
-	// At most as many checks at once as the machine has cores: each runs
-	// a server and its checker's clients, and more at once only makes
-	// every check slower and its time-bound scenarios less fair.
-	inParallel(runtime.NumCPU(), len(exercises), func(i int) {
-		ex := exercises[i]
-		prog, err := runner.LoadProgram(w.ExercisePath(ex.ID))
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		reports[i], errs[i] = check.Run(ctx, ex, prog, opts)
-	})
+	var jobs []checkJob
+	for _, ex := range check.All() {
+		jobs = append(jobs, checkJob{ex: ex, path: w.ExercisePath(ex.ID)})
+	}
+	verdicts := checkJobs(ctx, jobs, opts, nil, nil)
+	if ctx.Err() != nil {
+		fmt.Fprintln(env.stderr, "sockbook check --all: interrupted")
+		return exitInt
+	}
 	pass := true
 	var done []*check.Report
-	for i, ex := range exercises {
+	for _, v := range verdicts {
+		pass = pass && v.Status == statusPass
 		switch {
-		case errs[i] != nil:
-			pass = false
+		case v.report == nil:
 			if !asJSON {
-				fmt.Fprintf(env.stdout, "✘ %-16s %v\n", ex.ID, errs[i])
+				fmt.Fprintf(env.stdout, "✘ %-16s %s\n", v.Exercise, v.Reason)
 			}
 		case asJSON:
-			done = append(done, reports[i])
-			pass = pass && reports[i].Pass
+			done = append(done, v.report)
 		default:
-			rep := reports[i]
-			passed := 0
-			for _, sc := range rep.Scenarios {
-				if sc.Pass {
-					passed++
-				}
-			}
 			mark := "✔"
-			if !rep.Pass {
-				mark, pass = "✘", false
+			if v.Status != statusPass {
+				mark = "✘"
 			}
-			fmt.Fprintf(env.stdout, t.checkAllLine, mark, ex.ID, passed, len(rep.Scenarios))
+			fmt.Fprintf(env.stdout, t.checkAllLine, mark, v.Exercise, v.Passed, v.Total)
+		}
+	}
+	if junit != "" {
+		learner := learnerVerdicts{Learner: filepath.Base(w.Dir), Workspace: w.Dir, Verdicts: verdicts}
+		if err := writeJUnit(junit, []learnerVerdicts{learner}); err != nil {
+			fmt.Fprintf(env.stderr, "sockbook check: %v\n", err)
+			return exitFailed
 		}
 	}
 	if asJSON {

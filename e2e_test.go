@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"os"
@@ -17,8 +18,10 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
 
+	"sockbook/runner/check"
 	"sockbook/runner/listenwait"
 	"sockbook/runner/runnertest"
 	"sockbook/solutions"
@@ -365,6 +368,71 @@ func e2eCases() []e2eCase {
 				e.t.Errorf("reset did not put the starter back (%v)", err)
 			}
 		}},
+		{"grade a class", []string{
+			"sockbook grade class/",
+			"sockbook grade class/ --csv grades.csv --junit grades.xml",
+			"sockbook grade class/ --json",
+		}, func(e *e2e) {
+			// The class the README's table shows: ada solved three
+			// exercises and has a flawed fourth, bo's first program does
+			// not compile; the rest are starters.
+			e.want(exitOK, "", []string{"init", "class/ada"})
+			e.want(exitOK, "", []string{"init", "class/bo"})
+			for _, id := range []string{"hello-once", "echo-upper", "line-frames"} {
+				e.copyFile("solutions/"+id+"/main.go", "class/ada/exercises/"+id+"/main.go")
+			}
+			e.copyFile("runner/check/testdata/udp-time/small-buffer/main.go", "class/ada/exercises/udp-time/main.go")
+			e.write("class/bo/exercises/hello-once/main.go", []byte("package main\n\nfunc main() { undefined }\n"))
+
+			out := e.want(exitOK, "", []string{"grade", "class/"}, "bo, hello-once: does not compile: class/bo/exercises/hello-once/main.go:3:15")
+			for _, line := range readmeBlockAfter(e.t, "sockbook grade class/ --json") {
+				if !strings.Contains(out, line) {
+					e.t.Errorf("grade does not print the README's line %q:\n%s", line, out)
+				}
+			}
+			e.want(exitOK, "", []string{"grade", "class/", "--csv", "grades.csv", "--junit", "grades.xml"})
+			f, err := os.Open(filepath.Join(e.dir, "grades.csv"))
+			if err != nil {
+				e.t.Fatal(err)
+			}
+			rows, err := csv.NewReader(f).ReadAll()
+			f.Close()
+			if err != nil || len(rows) != 19 || strings.Join(rows[3][:6], ",") != "ada,udp-time,fail,2,3,custom-layouts" || !strings.HasPrefix(rows[3][6], "custom-layouts: expected ") {
+				e.t.Errorf("grades.csv: %v, want a header and 18 rows, ada's udp-time failing custom-layouts: %q", err, rows)
+			}
+			r := readJUnit(e.t, filepath.Join(e.dir, "grades.xml"))
+			if r.Tests != 18 || r.Failures != 2 || r.Skipped != 13 {
+				e.t.Errorf("grades.xml: %d tests, %d failures, %d skipped; want 18, 2 (ada's udp-time, bo's hello-once), 13", r.Tests, r.Failures, r.Skipped)
+			}
+			out = e.want(exitOK, "", []string{"grade", "class/", "--json"})
+			var sum struct {
+				Learners []struct {
+					Learner string
+					Passed  int
+				}
+			}
+			if err := json.Unmarshal([]byte(out), &sum); err != nil || len(sum.Learners) != 2 || sum.Learners[0].Passed != 3 {
+				e.t.Errorf("grade --json: %+v, %v\n%s", sum, err, out)
+			}
+		}},
+		{"a learner's repository on GitHub", []string{
+			"sockbook init ~/sockets --ci github",
+			"sockbook check --all --junit report.xml",
+		}, func(e *e2e) {
+			ws := filepath.Join(e.home, "sockets")
+			e.want(exitOK, "", []string{"init", ws, "--ci", "github"}, "go.mod", filepath.Join(".github", "workflows", "sockbook.yml"), "SOCKBOOK_MODULE")
+			// The workflow's sockbook command, run as the workflow runs it,
+			// in the workspace once every exercise is solved.
+			args := workflowCommand(e.t, filepath.Join(ws, ".github", "workflows", "sockbook.yml"))
+			for _, ex := range check.All() {
+				e.copyFile("solutions/"+ex.ID+"/main.go", "home/sockets/exercises/"+ex.ID+"/main.go")
+			}
+			e.want(exitOK, "home/sockets", args, "✔ hello-once", "✔ remote-cmd")
+			r := readJUnit(e.t, filepath.Join(ws, "report.xml"))
+			if r.Tests != len(check.All()) || r.Failures != 0 || r.Skipped != 0 {
+				e.t.Errorf("report.xml: %d tests, %d failures, %d skipped; want %d passing", r.Tests, r.Failures, r.Skipped, len(check.All()))
+			}
+		}},
 		{"watch", []string{"sockbook watch"}, func(e *e2e) {
 			ws := filepath.Join(e.home, "sockets")
 			e.want(exitOK, "", []string{"init", ws})
@@ -438,6 +506,60 @@ func e2eCases() []e2eCase {
 			stopWithCtrlC(e.t, upper)
 		}},
 	}
+}
+
+// readmeBlockAfter returns the lines of the README's first plain code
+// block after the line holding marker: output the README shows.
+func readmeBlockAfter(t *testing.T, marker string) []string {
+	t.Helper()
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(b), marker)
+	if !ok {
+		t.Fatalf("the README lacks %q", marker)
+	}
+	_, rest, ok = strings.Cut(rest, "\n```\n")
+	block, _, closed := strings.Cut(rest, "\n```")
+	if !ok || !closed {
+		t.Fatalf("no plain code block after %q in the README", marker)
+	}
+	var lines []string
+	for _, line := range strings.Split(block, "\n") {
+		if strings.TrimSpace(line) != "" {
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}
+
+// workflowCommand returns the arguments of the sockbook command that the
+// GitHub workflow at path runs.
+func workflowCommand(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		Jobs map[string]struct{ Steps []struct{ Run string } }
+	}
+	if err := yaml.Unmarshal(b, &wf); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var found [][]string
+	for _, job := range wf.Jobs {
+		for _, st := range job.Steps {
+			if f := strings.Fields(st.Run); len(f) > 0 && f[0] == "sockbook" {
+				found = append(found, f[1:])
+			}
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("%s runs %d sockbook commands, want one: %q", path, len(found), found)
+	}
+	return found[0]
 }
 
 // command is sockbook with args, run in the session's folder.

@@ -60,6 +60,7 @@ func commands() []command {
 		{"export", "write the chapters as a static web site", cmdExport},
 		{"init", "create a workspace with a starter for every exercise", cmdInit},
 		{"check", "check an exercise solution", cmdCheck},
+		{"grade", "check every exercise of a class's workspaces: a table and reports", cmdGrade},
 		{"watch", "re-check the current exercise on every save", cmdWatch},
 		{"hint", "show an exercise's next hint", cmdHint},
 		{"solution", "show an exercise's reference solution (after a pass)", cmdSolution},

@@ -101,6 +101,9 @@ type Options struct {
 	// Limits bound what each program may use; zero fields take the
 	// DefaultLimits.
 	Limits Limits
+	// Dir is the working folder of every program the run starts; empty
+	// means the current one.
+	Dir string
 }
 
 // Reason says why a run failed; the child protocol defines the values,
@@ -541,7 +544,7 @@ func (r *run) startSide(ctx context.Context, side event.Side, p *Program, addr s
 	if addr != "" {
 		args = append([]string{"-addr", addr}, p.Args...)
 	}
-	sp := procSpec{side: side, stdin: stdin, early: side == event.Client && r.spec.Server != nil, limits: r.opts.Limits}
+	sp := procSpec{side: side, stdin: stdin, early: side == event.Client && r.spec.Server != nil, limits: r.opts.Limits, dir: r.opts.Dir}
 	engine := r.spec.Engine
 	if p.Engine != "" {
 		engine = p.Engine

@@ -35,6 +35,8 @@ type Options struct {
 	// Builder builds programs with the Go compiler (engines go and auto);
 	// nil makes one per run.
 	Builder *gobuild.Builder
+	// Dir is the program's working folder; empty means the current one.
+	Dir string
 }
 
 // Report is the outcome of checking one program against an exercise.
@@ -200,7 +202,7 @@ func runScenario(ctx context.Context, ex Exercise, sc Scenario, prog runner.Prog
 		Network: ex.Network,
 		Timeout: timeout + 5*time.Second, // the scenario's own bound comes first
 		Engine:  opts.Engine,
-	}, runner.Options{Command: opts.Command, Limits: opts.Limits, Builder: opts.Builder})
+	}, runner.Options{Command: opts.Command, Limits: opts.Limits, Builder: opts.Builder, Dir: opts.Dir})
 	if err != nil {
 		return res, fmt.Errorf("check %s: %w", ex.ID, err)
 	}
@@ -300,7 +302,7 @@ func runClientScenario(ctx context.Context, sc Scenario, prog runner.Program, op
 	env.RunClient = func(ctx context.Context, args []string) (ClientResult, error) {
 		p := prog
 		p.Args = args
-		r, err := runner.Run(ctx, runner.Spec{Client: &p, Timeout: timeout, Engine: opts.Engine}, runner.Options{Command: opts.Command, Limits: opts.Limits, Builder: opts.Builder})
+		r, err := runner.Run(ctx, runner.Spec{Client: &p, Timeout: timeout, Engine: opts.Engine}, runner.Options{Command: opts.Command, Limits: opts.Limits, Builder: opts.Builder, Dir: opts.Dir})
 		if err != nil {
 			return ClientResult{}, err
 		}

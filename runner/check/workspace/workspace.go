@@ -1,17 +1,20 @@
 // Package workspace is a learner's folder of exercises: one program per
-// exercise under exercises/<id>/main.go (a starter at first), and a
-// progress file, sockbook.json, that records what was checked, passed and
-// hinted. The rules of what a check or a hint records live here too, so
+// exercise under exercises/<id>/main.go (a starter at first), a go.mod that
+// makes the folder a Go module (so that editors, go vet and go run work in
+// it), and a progress file, sockbook.json, that records what was checked,
+// passed and hinted. The rules of what a check or a hint records live here too, so
 // that every command that checks or hints records the same thing.
 package workspace
 
 import (
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"time"
 )
 
@@ -92,21 +95,67 @@ func (w Workspace) ExercisePath(id string) string {
 	return filepath.Join(w.Dir, "exercises", id, "main.go")
 }
 
-// Init sets up dir as a workspace: it writes each starter that does not
-// exist yet (an existing file is never overwritten) and a progress file if
-// there is none. It returns the paths it wrote.
-func Init(dir string, starters []Starter) (Workspace, []string, error) {
+// File is a file of a workspace other than its exercises and its
+// progress: go.mod, a CI workflow.
+type File struct {
+	Path string // relative to the workspace, with slashes
+	Data []byte
+}
+
+// ModulePath is the module path of a workspace's go.mod.
+const ModulePath = "sockets"
+
+// goRelease finds the major.minor release in a Go version string.
+var goRelease = regexp.MustCompile(`go(1\.[0-9]+)`)
+
+// GoMod returns a workspace's go.mod for the Go toolchain whose version is
+// toolchain, as runtime.Version gives it ("go1.26.8", or "devel go1.27-…"
+// for a toolchain built from source): the module ModulePath, the go line at
+// the toolchain's major.minor release, and no requirements, since the
+// exercises use the standard library only.
+func GoMod(toolchain string) (File, error) {
+	m := goRelease.FindStringSubmatch(toolchain)
+	if m == nil {
+		return File{}, fmt.Errorf("go.mod: no Go release in the toolchain's version %q", toolchain)
+	}
+	return File{Path: "go.mod", Data: fmt.Appendf(nil, "module %s\n\ngo %s\n", ModulePath, m[1])}, nil
+}
+
+//go:embed github-workflow.yml
+var githubWorkflow []byte
+
+// GitHubWorkflowPath is where GitHub Actions finds the workflow that
+// GitHubWorkflow returns.
+const GitHubWorkflowPath = ".github/workflows/sockbook.yml"
+
+// GitHubWorkflow returns a GitHub Actions workflow that installs Go and
+// sockbook and runs `sockbook check --all` with a JUnit report on every
+// push. Where sockbook is installed from is the variable SOCKBOOK_MODULE at
+// its top.
+func GitHubWorkflow() File {
+	return File{Path: GitHubWorkflowPath, Data: githubWorkflow}
+}
+
+// Init sets up dir as a workspace, or adds to it what it lacks: it writes
+// each starter and each file that does not exist yet (an existing file is
+// never overwritten) and a progress file if there is none. It returns the
+// paths it wrote.
+func Init(dir string, starters []Starter, files ...File) (Workspace, []string, error) {
 	w := Workspace{Dir: dir}
 	var wrote []string
+	all := make([]File, 0, len(starters)+len(files))
 	for _, s := range starters {
-		path := w.ExercisePath(s.ID)
-		if _, err := os.Stat(path); err == nil {
+		all = append(all, File{Path: "exercises/" + s.ID + "/main.go", Data: s.Source})
+	}
+	for _, f := range append(all, files...) {
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if _, err := os.Lstat(path); err == nil {
 			continue
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return w, wrote, fmt.Errorf("init %s: %w", dir, err)
 		}
-		if err := writeAtomic(path, s.Source); err != nil {
+		if err := writeAtomic(path, f.Data); err != nil {
 			return w, wrote, fmt.Errorf("init %s: %w", dir, err)
 		}
 		wrote = append(wrote, path)

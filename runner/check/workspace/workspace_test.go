@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 func TestInitNeverOverwrites(t *testing.T) {
@@ -48,6 +50,106 @@ func TestInitNeverOverwrites(t *testing.T) {
 	}
 	if p.Current != "a" {
 		t.Errorf("current = %q, want the first exercise", p.Current)
+	}
+}
+
+// TestInitAddsWhatIsMissing: init into an existing workspace writes the
+// files it lacks (a go.mod, a workflow, a new exercise's starter) and
+// leaves every file that is there as it is, even one that differs from
+// what init would write.
+func TestInitAddsWhatIsMissing(t *testing.T) {
+	dir := t.TempDir()
+	a := []Starter{{ID: "a", Source: []byte("package main // a\n")}}
+	if _, _, err := Init(dir, a); err != nil {
+		t.Fatal(err)
+	}
+	mod, err := GoMod("go1.26.8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := []byte("module mine\n\ngo 1.25\n")
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), mine, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ab := append(a, Starter{ID: "b", Source: []byte("package main // b\n")})
+	_, wrote, err := Init(dir, ab, mod, GitHubWorkflow())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "exercises", "b", "main.go"), filepath.Join(dir, ".github", "workflows", "sockbook.yml")}
+	if strings.Join(wrote, "\n") != strings.Join(want, "\n") {
+		t.Errorf("wrote %q, want %q", wrote, want)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "go.mod")); string(got) != string(mine) {
+		t.Errorf("init overwrote the learner's go.mod with %q", got)
+	}
+}
+
+func TestGoMod(t *testing.T) {
+	for _, tt := range []struct{ toolchain, want string }{
+		{"go1.26.8", "module sockets\n\ngo 1.26\n"},
+		{"go1.27rc1", "module sockets\n\ngo 1.27\n"},
+		{"go1.30", "module sockets\n\ngo 1.30\n"},
+		{"devel go1.27-0123abcd Tue Dec 1 10:00:00 2026 +0000", "module sockets\n\ngo 1.27\n"},
+	} {
+		f, err := GoMod(tt.toolchain)
+		if err != nil || f.Path != "go.mod" || string(f.Data) != tt.want {
+			t.Errorf("GoMod(%q) = %q %q, %v; want go.mod %q", tt.toolchain, f.Path, f.Data, err, tt.want)
+		}
+	}
+	if _, err := GoMod("gccgo"); err == nil {
+		t.Errorf("GoMod of a version without a Go release: no error")
+	}
+}
+
+// TestGitHubWorkflow: the workflow parses as YAML and has what GitHub
+// Actions needs to run it: a trigger, the module variable at the top, and
+// a job whose steps install Go from the workspace's go.mod, install
+// sockbook from the variable, check every exercise into a JUnit report
+// and upload it.
+func TestGitHubWorkflow(t *testing.T) {
+	var wf struct {
+		On   map[string]any    `yaml:"on"`
+		Env  map[string]string `yaml:"env"`
+		Jobs map[string]struct {
+			RunsOn string `yaml:"runs-on"`
+			Steps  []struct {
+				Uses string            `yaml:"uses"`
+				Run  string            `yaml:"run"`
+				If   string            `yaml:"if"`
+				With map[string]string `yaml:"with"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(GitHubWorkflow().Data, &wf); err != nil {
+		t.Fatalf("the workflow is not YAML: %v", err)
+	}
+	if _, ok := wf.On["push"]; !ok {
+		t.Errorf("the workflow does not run on push: on = %v", wf.On)
+	}
+	if !strings.Contains(wf.Env["SOCKBOOK_MODULE"], "REPLACE-ME") {
+		t.Errorf("SOCKBOOK_MODULE = %q, want the marked placeholder", wf.Env["SOCKBOOK_MODULE"])
+	}
+	job, ok := wf.Jobs["check"]
+	if !ok || job.RunsOn == "" {
+		t.Fatalf("no job 'check' with runs-on: %+v", wf.Jobs)
+	}
+	var setupGo, install, checkAll, upload bool
+	for _, st := range job.Steps {
+		switch {
+		case strings.HasPrefix(st.Uses, "actions/setup-go@"):
+			setupGo = st.With["go-version-file"] == "go.mod"
+		case strings.Contains(st.Run, `go install "$SOCKBOOK_MODULE@latest"`):
+			install = true
+		case st.Run == "sockbook check --all --junit report.xml":
+			checkAll = true
+		case strings.HasPrefix(st.Uses, "actions/upload-artifact@"):
+			upload = st.With["path"] == "report.xml" && st.If != ""
+		}
+	}
+	if !setupGo || !install || !checkAll || !upload {
+		t.Errorf("steps: setup-go from go.mod %v, go install from SOCKBOOK_MODULE %v, check --all --junit %v, upload the report even after a failure %v",
+			setupGo, install, checkAll, upload)
 	}
 }
 

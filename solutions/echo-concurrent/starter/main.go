@@ -1,5 +1,17 @@
-// echo-concurrent starter: the echo-upper server, which serves one client
-// at a time. While it talks to one client, the others wait.
+// Exercise echo-concurrent (chapter concurrency): an uppercase echo for
+// many clients at once.
+//
+// Write a TCP server that speaks the echo-upper protocol (listen on the
+// address of -addr, serve for ever, write back every byte ASCII-
+// uppercased until the client closes, survive a client that resets or
+// sends nothing) to at least 100 clients connected at the same time: no
+// client may wait for another one to leave.
+//
+// This starter is the echo-upper server, which serves one client at a
+// time. While it talks to one client, the others wait: see the TODO.
+//
+// Check it:  sockbook check echo-concurrent
+// Stuck?     sockbook hint echo-concurrent gives one more hint each time.
 package main
 
 import (

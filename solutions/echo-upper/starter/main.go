@@ -1,5 +1,17 @@
-// echo-upper starter: the server echoes one client's bytes, uppercased,
-// until that client closes. Then it exits.
+// Exercise echo-upper (chapter loops): an uppercase echo for one client
+// after another.
+//
+// Write a TCP server that listens on the address of its -addr flag and
+// serves clients one after another, for ever: it writes back every byte
+// a client sends, ASCII-uppercased (a to z become A to Z, every other byte
+// goes back as it came), until that client closes. A client that resets
+// its connection, or sends nothing, must not stop the server.
+//
+// This starter echoes one client's bytes, uppercased, until that client
+// closes. Then it exits: see the TODO.
+//
+// Check it:  sockbook check echo-upper
+// Stuck?     sockbook hint echo-upper gives one more hint each time.
 package main
 
 import (

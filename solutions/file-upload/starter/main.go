@@ -1,6 +1,19 @@
-// Starter for the file-upload exercise. It already reads the header and
-// stores the body, and an honest client gets its file. Your job is to make
-// it safe against a client that is not honest: see the TODOs.
+// Exercise file-upload (chapter projects): a file-upload server.
+//
+// Write a TCP server with the flags -addr and -dir DIR. Per connection it
+// reads a 4-byte big-endian header length H (H <= 64 KiB), H bytes of
+// JSON {"name","size","sha256"}, then size bytes; it stores the file as
+// DIR/name and replies one line of JSON {"ok":true,"sha256":"..."}, then
+// closes the connection. It refuses, with {"ok":false,"error":"..."}, a
+// name that is not one plain file name, a checksum that does not match
+// and a body cut short; a refused upload leaves no file behind.
+//
+// This starter already reads the header and stores the body, and an
+// honest client gets its file. Your job is to make it safe against a
+// client that is not honest: see the TODOs.
+//
+// Check it:  sockbook check file-upload
+// Stuck?     sockbook hint file-upload gives one more hint each time.
 package main
 
 import (

@@ -1,5 +1,15 @@
-// hello-once starter: the server accepts a client and reads its message.
-// It does not answer the way the exercise asks yet.
+// Exercise hello-once (chapter basics): say hello to one client.
+//
+// Write a TCP server that listens on the address of its -addr flag,
+// accepts one connection, reads one message of at most 1024 bytes (one
+// Read into a 1024-byte buffer), replies "hello, " followed by the
+// message and nothing else, closes the connection and exits with status 0.
+//
+// This starter accepts a client and reads its message, but does not
+// answer the way the exercise asks yet: see the TODO.
+//
+// Check it:  sockbook check hello-once
+// Stuck?     sockbook hint hello-once gives one more hint each time.
 package main
 
 import (

@@ -1,5 +1,18 @@
-// length-prefix starter: the server reads a frame's 4-byte length, then
-// its payload, and replies with the payload's SHA-256 in a frame.
+// Exercise length-prefix (chapter headers): length-prefixed frames.
+//
+// Write a TCP server that listens on the address of its -addr flag and
+// serves clients one after another, for ever. A frame is a 4-byte
+// big-endian length N, then N bytes (N = 0 is valid). For each frame,
+// reply with a frame holding the 32-byte SHA-256 of the payload. A length
+// over 16 MiB closes that connection without reading or allocating the
+// payload, and the server goes on serving.
+//
+// This starter reads a frame's length, then its payload, and replies
+// with the payload's SHA-256 in a frame: see the TODO, and ask whether
+// one Read returns all it was asked for.
+//
+// Check it:  sockbook check length-prefix
+// Stuck?     sockbook hint length-prefix gives one more hint each time.
 package main
 
 import (

@@ -1,5 +1,16 @@
-// line-frames starter: the server answers each line of one client with
-// the line's length.
+// Exercise line-frames (chapter sticky): lines as messages.
+//
+// Write a TCP server that listens on the address of its -addr flag and
+// serves clients one after another, for ever. A message is a line ending
+// in "\n"; for each line, reply with its length in bytes (without the
+// "\n") in decimal, then "\n": "hello\n" gets "5\n". A line longer than
+// 65536 bytes closes that connection, and the server goes on serving.
+//
+// This starter answers each line of one client with the line's length:
+// see the TODOs.
+//
+// Check it:  sockbook check line-frames
+// Stuck?     sockbook hint line-frames gives one more hint each time.
 package main
 
 import (

@@ -1,7 +1,20 @@
-// Starter for the remote-cmd exercise. It already speaks the protocol: it
-// reads request frames, runs each command and answers with a frame. But it
-// trusts its clients completely, and a remote command service must not:
-// see the TODOs.
+// Exercise remote-cmd (chapter projects): a remote command service, done
+// safely.
+//
+// Write a TCP server (flag -addr) whose requests and replies are
+// length-prefix frames of JSON: a 4-byte big-endian length N, then N
+// bytes. A request is {"argv":[...]}; the reply is
+// {"exit":N,"stdout":"...","stderr":"..."} or {"error":"..."}. Run only
+// the programs named by the flag -allow (default echo,date,uname), never
+// through a shell; keep at most 1 MiB of each output stream; stop a
+// command after 5 s.
+//
+// This starter already speaks the protocol: it reads request frames,
+// runs each command and answers with a frame. But it trusts its clients
+// completely, and a remote command service must not: see the TODOs.
+//
+// Check it:  sockbook check remote-cmd
+// Stuck?     sockbook hint remote-cmd gives one more hint each time.
 package main
 
 import (

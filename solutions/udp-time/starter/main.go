@@ -1,5 +1,15 @@
-// udp-time starter: the server answers every datagram with the current
-// time, to the address the datagram came from.
+// Exercise udp-time (chapter udp): a UDP time server.
+//
+// Write a server that listens for UDP datagrams on the address of its
+// -addr flag and serves for ever. Each datagram's payload is a Go time
+// layout (empty means "2006-01-02 15:04:05"); reply to the address the
+// datagram came from with the current time in that layout.
+//
+// This starter answers every datagram, to its sender, but always in the
+// default layout: see the TODO.
+//
+// Check it:  sockbook check udp-time
+// Stuck?     sockbook hint udp-time gives one more hint each time.
 package main
 
 import (

@@ -1,7 +1,19 @@
-// Starter for the upload-client exercise. It reads the file, describes it
-// in a JSON header and sends header and file, but a file-upload server
-// cannot make sense of what it sends yet, and the exit code does not say
-// whether the upload worked: see the TODOs.
+// Exercise upload-client (chapter projects): a file-upload client.
+//
+// Write a client with the flags -addr and -file PATH that uploads the
+// file with the file-upload protocol: a 4-byte big-endian header length
+// H, H bytes of JSON {"name","size","sha256"} (the file's base name, its
+// size, its SHA-256 in hex), then the file's bytes. It prints the server's
+// one-line JSON reply and exits 0 when the reply says ok, 1 otherwise
+// (a refusal, no server, a file it cannot read, a reply cut short).
+//
+// This starter reads the file, describes it in a JSON header and sends
+// header and file, but a file-upload server cannot make sense of what it
+// sends yet, and the exit code does not say whether the upload worked:
+// see the TODOs.
+//
+// Check it:  sockbook check upload-client
+// Stuck?     sockbook hint upload-client gives one more hint each time.
 package main
 
 import (

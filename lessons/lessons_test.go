@@ -16,6 +16,7 @@ import (
 	"sockbook/lessons"
 	"sockbook/runner"
 	"sockbook/runner/event"
+	"sockbook/runner/gobuild"
 	"sockbook/runner/runnertest"
 	"sockbook/runner/transcript"
 )
@@ -27,11 +28,18 @@ func TestMain(m *testing.M) { runnertest.Main(m) }
 // runLesson runs a lesson through the runner, as sockbook run does.
 func runLesson(t *testing.T, l lessons.Lesson) *runner.Result {
 	t.Helper()
+	return runLessonOn(t, l, runner.Yaegi, nil)
+}
+
+// runLessonOn runs a lesson on an engine.
+func runLessonOn(t *testing.T, l lessons.Lesson, engine runner.Engine, builder *gobuild.Builder) *runner.Result {
+	t.Helper()
 	spec, err := l.Spec()
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := runner.Run(context.Background(), spec, runner.Options{Command: runnertest.Command()})
+	spec.Engine = engine
+	res, err := runner.Run(context.Background(), spec, runner.Options{Command: runnertest.Command(), Builder: builder})
 	if err != nil {
 		t.Fatalf("run %s: %v", l.ID, err)
 	}
@@ -132,6 +140,33 @@ func TestLessonTranscripts(t *testing.T) {
 			}
 			if got != string(want) {
 				t.Errorf("transcript of %s differs from %s:\n--- got\n%s\n--- want\n%s", l.ID, path, got, want)
+			}
+		})
+	}
+}
+
+// TestLessonTranscriptsCompiled: every lesson built with the Go compiler
+// gives the transcript its golden file holds, the one the interpreter
+// gives: the same socket events and output, side by side. It builds every
+// lesson program once (cached by content afterwards).
+func TestLessonTranscriptsCompiled(t *testing.T) {
+	if testing.Short() || !runner.GoAvailable() {
+		t.Skip("builds every lesson with the go command")
+	}
+	builder := gobuild.New(filepath.Join(os.TempDir(), "sockbook-lesson-builds"), runner.Instrumentation)
+	for _, l := range lessons.All() {
+		t.Run(l.ID, func(t *testing.T) {
+			t.Parallel()
+			res := runLessonOn(t, l, runner.GoToolchain, builder)
+			if _, ok := res.Failed(runner.ExitStatus); l.ServerExitsWithError != ok || !l.ServerExitsWithError && !res.OK() {
+				t.Errorf("run failed: %v", res.Failures)
+			}
+			want, err := os.ReadFile(filepath.Join("testdata", "golden", filepath.FromSlash(l.ID)+".golden"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := Golden(res, l.Wire); got != string(want) {
+				t.Errorf("compiled, %s differs from its golden file:\n--- got\n%s\n--- want\n%s", l.ID, got, want)
 			}
 		})
 	}

@@ -60,6 +60,36 @@ func TestSolutionsPassStartersFail(t *testing.T) {
 	}
 }
 
+// TestSolutionsPassStartersFailCompiled is the self-test with the Go
+// compiler: the verdicts are the interpreter's.
+func TestSolutionsPassStartersFailCompiled(t *testing.T) {
+	if testing.Short() || !runner.GoAvailable() {
+		t.Skip("builds every solution and starter with the go command")
+	}
+	builder := gobuild.New(filepath.Join(os.TempDir(), "sockbook-solution-builds"), runner.Instrumentation)
+	opts := check.Options{Command: runnertest.Command(), Builder: builder, Engine: runner.GoToolchain}
+	for _, ex := range check.All() {
+		t.Run(ex.ID, func(t *testing.T) {
+			t.Parallel()
+			rep, err := check.Run(context.Background(), ex, program(t, ex.ID, false), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, sc := range rep.Scenarios {
+				if !sc.Pass {
+					t.Errorf("compiled, the reference fails %s: %s (expected %s, got %s)", sc.Name, sc.What, sc.Expected, sc.Got)
+				}
+			}
+			if rep, err = check.Run(context.Background(), ex, program(t, ex.ID, true), opts); err != nil {
+				t.Fatal(err)
+			}
+			if rep.Pass {
+				t.Errorf("compiled, the starter passes every scenario")
+			}
+		})
+	}
+}
+
 // TestValidStylesPassUnderRunner is TestValidStylesPass (runner/check) on
 // the path sockbook check takes, the interpreter in child processes: every
 // correct program written in another style than the reference

@@ -133,6 +133,7 @@ func (env *cliEnv) lessonTranscript(ctx context.Context, l lessons.Lesson, opts 
 	if err != nil {
 		return "", err
 	}
+	spec.Engine = runner.Auto
 	res, err := runner.Run(ctx, spec, runner.Options{Command: env.child, Builder: env.builder})
 	if err != nil {
 		return "", fmt.Errorf("run %s: %w", l.ID, err)

@@ -1,6 +1,6 @@
 // The client: read the server's greeting until the server closes,
-// close too, then, like a user trying again a moment later, connect
-// once more.
+// close too, then, like a user trying again, connect once more until
+// the restarted server answers.
 package main
 
 import (
@@ -27,12 +27,18 @@ func main() {
 	fmt.Printf("server said %q and closed\n", greeting)
 	conn.Close()
 
-	// Give the server a moment to restart, then try again.
-	time.Sleep(300 * time.Millisecond)
-	conn, err = net.Dial("tcp", *addr)
-	if err != nil {
-		fmt.Println("connect again: nobody listens there any more")
-		return
+	// Try again every 20 ms, for up to 5 s, until the restarted
+	// server answers.
+	for try := 1; ; try++ {
+		conn, err = net.Dial("tcp", *addr)
+		if err == nil {
+			break
+		}
+		if try == 250 {
+			fmt.Println("connect again: nobody listens there any more")
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 	defer conn.Close()
 	greeting, err = io.ReadAll(conn)

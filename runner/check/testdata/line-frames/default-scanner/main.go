@@ -1,5 +1,7 @@
 // Flaw: reads lines with a bufio.Scanner and its default buffer, whose
 // longest line is 64 KiB with its newline: a 65536-byte line stops it.
+//
+// Fails: longest-line.
 package main
 
 import (

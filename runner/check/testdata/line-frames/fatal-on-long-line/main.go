@@ -1,6 +1,8 @@
 // Flaw: gives the scanner the right buffer, but stops the whole server
 // with log.Fatal when the scanner fails: on a line that is too long, or a
 // reset.
+//
+// Fails: too-long-line, reset-mid-line.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // A remote-cmd server that answers one request per connection, then closes
 // it.
+//
+// Fails: not-allowed, output-capped, coalesced-requests, malformed-request.
 package main
 
 import (

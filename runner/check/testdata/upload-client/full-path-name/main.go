@@ -1,5 +1,8 @@
 // An upload client that puts the path it was given in the header, not the
 // file's name.
+//
+// Fails: upload-text, upload-binary, upload-empty, upload-large,
+// server-refuses.
 package main
 
 import (

@@ -1,4 +1,7 @@
 // An upload client that sends the JSON header without its 4-byte length.
+//
+// Fails: upload-text, upload-binary, upload-empty, upload-large,
+// server-refuses.
 package main
 
 import (

@@ -17,12 +17,12 @@ import (
 )
 
 const (
-	// ucIdle is how long the checker's server waits for the client's next
+	// clientStall is how long the checker's server waits for the client's next
 	// bytes before it calls the upload stalled.
-	ucIdle = 2 * time.Second
-	// ucRefusal is the error the checker's server gives when it refuses a
+	clientStall = 2 * time.Second
+	// pretendRefusal is the error the checker's server gives when it refuses a
 	// correct upload: distinctive, so that its printing can be seen.
-	ucRefusal = "sockbook check: this server refuses every upload (disk full, pretended)"
+	pretendRefusal = "sockbook check: this server refuses every upload (disk full, pretended)"
 )
 
 // uploadClient checks the projects chapter's client: it uploads a file
@@ -40,21 +40,21 @@ func uploadClient() Exercise {
 				Name: "upload-text",
 				Doc:  "A text file named with spaces arrives with a correct header (big-endian length, name, size, sha256) and body; the client prints the reply and exits 0.",
 				Run: func(ctx context.Context, env *Env) error {
-					return ucRun(ctx, env, newUpFile("notes from class.txt", []byte("line one\nline two\n")), "")
+					return runUpload(ctx, env, newUploadedFile("notes from class.txt", []byte("line one\nline two\n")), "")
 				},
 			},
 			{
 				Name: "upload-binary",
 				Doc:  "A binary file holding every byte value (NUL and 0xFF too), CR LF, and no final newline arrives byte for byte.",
 				Run: func(ctx context.Context, env *Env) error {
-					return ucRun(ctx, env, newUpFile("data.bin", ucBinary()), "")
+					return runUpload(ctx, env, newUploadedFile("data.bin", binaryFileBody()), "")
 				},
 			},
 			{
 				Name: "upload-empty",
 				Doc:  "An empty file is announced with size 0 and the SHA-256 of nothing; the client exits 0.",
 				Run: func(ctx context.Context, env *Env) error {
-					return ucRun(ctx, env, newUpFile("empty", nil), "")
+					return runUpload(ctx, env, newUploadedFile("empty", nil), "")
 				},
 			},
 			{
@@ -62,22 +62,22 @@ func uploadClient() Exercise {
 				Doc:     "A 4 MiB file arrives whole: exactly the size announced, byte for byte.",
 				Timeout: 20 * time.Second,
 				Run: func(ctx context.Context, env *Env) error {
-					return ucRun(ctx, env, newUpFile("large.bin", upRandom(4<<20, 4)), "")
+					return runUpload(ctx, env, newUploadedFile("large.bin", randomBytes(4<<20, 4)), "")
 				},
 			},
 			{
 				Name: "server-refuses",
 				Doc:  `When the server answers a correct upload with {"ok":false,"error":…}, the client prints the reply and exits 1.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return ucRun(ctx, env, newUpFile("refused.txt", []byte("nobody wants me\n")), ucRefusal)
+					return runUpload(ctx, env, newUploadedFile("refused.txt", []byte("nobody wants me\n")), pretendRefusal)
 				},
 			},
 		},
 	})
 }
 
-// ucBinary is a file no text-minded client gets right.
-func ucBinary() []byte {
+// binaryFileBody is a file no text-minded client gets right.
+func binaryFileBody() []byte {
 	var b []byte
 	for i := range 4 * 256 {
 		b = append(b, byte(i))
@@ -85,11 +85,11 @@ func ucBinary() []byte {
 	return append(b, "\r\n\x00\xff\x00end"...)
 }
 
-// ucRun writes f into the scenario's folder, starts the checker's server,
+// runUpload writes f into the scenario's folder, starts the checker's server,
 // runs the learner's client with -addr and -file, and judges what arrived,
 // the exit status and what the client printed. With refuse set, the
 // server refuses the upload with that error.
-func ucRun(ctx context.Context, env *Env, f upFile, refuse string) error {
+func runUpload(ctx context.Context, env *Env, f uploadedFile, refuse string) error {
 	if env.RunClient == nil {
 		return errors.New("upload-client: the runner cannot run a client")
 	}
@@ -101,7 +101,7 @@ func ucRun(ctx context.Context, env *Env, f upFile, refuse string) error {
 	if err != nil {
 		return fmt.Errorf("upload-client: %w", err)
 	}
-	srv := &ucServer{want: f, sum: f.sum(), refuse: refuse, log: env.Log}
+	srv := &uploadServer{want: f, sum: f.sum(), refuse: refuse, log: env.Log}
 	srv.start(ctx, ln)
 
 	res, runErr := env.RunClient(ctx, []string{"-addr", ln.Addr().String(), "-file", path})
@@ -163,12 +163,12 @@ func ucRun(ctx context.Context, env *Env, f upFile, refuse string) error {
 	return nil
 }
 
-// ucServer is the checker's file-upload server for one scenario. It serves
+// uploadServer is the checker's file-upload server for one scenario. It serves
 // the first connection only: it reads the 4-byte length, the header and
 // the body exactly as the protocol says, compares each with the file the
 // client was given, and replies. Its results are read after stop.
-type ucServer struct {
-	want   upFile
+type uploadServer struct {
+	want   uploadedFile
 	sum    string // want's SHA-256 in hex
 	refuse string
 	log    func(event.Event)
@@ -183,7 +183,7 @@ type ucServer struct {
 }
 
 // start listens on ln until stop or until ctx ends.
-func (s *ucServer) start(ctx context.Context, ln net.Listener) {
+func (s *uploadServer) start(ctx context.Context, ln net.Listener) {
 	ctx, s.cancel = context.WithCancel(ctx)
 	s.done = make(chan struct{})
 	s.emit(event.Event{Kind: event.Listen, Addr: ln.Addr().String()})
@@ -208,12 +208,12 @@ func (s *ucServer) start(ctx context.Context, ln net.Listener) {
 }
 
 // stop ends the server and waits for it.
-func (s *ucServer) stop() {
+func (s *uploadServer) stop() {
 	s.cancel()
 	<-s.done
 }
 
-func (s *ucServer) emit(e event.Event) {
+func (s *uploadServer) emit(e event.Event) {
 	if s.log == nil {
 		return
 	}
@@ -223,7 +223,7 @@ func (s *ucServer) emit(e event.Event) {
 }
 
 // serve judges one upload and replies.
-func (s *ucServer) serve(ctx context.Context, c net.Conn) {
+func (s *uploadServer) serve(ctx context.Context, c net.Conn) {
 	s.failure = s.receive(ctx, c)
 	s.complete = s.failure == nil
 	reply := map[string]any{"ok": true, "sha256": s.sum}
@@ -234,7 +234,7 @@ func (s *ucServer) serve(ctx context.Context, c net.Conn) {
 		reply = map[string]any{"ok": false, "error": s.refuse}
 	}
 	line, _ := json.Marshal(reply)
-	c.SetWriteDeadline(within(ctx, ucIdle))
+	c.SetWriteDeadline(within(ctx, clientStall))
 	n, err := c.Write(append(line, '\n'))
 	s.logIO(event.Write, line, n, err)
 	if err != nil || s.failure != nil {
@@ -255,14 +255,14 @@ func (s *ucServer) serve(ctx context.Context, c net.Conn) {
 }
 
 // receive reads one upload and returns what the client got wrong.
-func (s *ucServer) receive(ctx context.Context, c net.Conn) *Failure {
+func (s *uploadServer) receive(ctx context.Context, c net.Conn) *Failure {
 	length, f := s.readFull(ctx, c, 4, "the 4-byte header length")
 	if f != nil {
 		return f
 	}
 	n := binary.BigEndian.Uint32(length)
 	if n == 0 || n > uploadHeaderLimit {
-		return ucBadLength(length)
+		return badLengthFailure(length)
 	}
 	raw, f := s.readFull(ctx, c, int(n), fmt.Sprintf("the %d-byte header", n))
 	if f != nil {
@@ -282,8 +282,8 @@ func (s *ucServer) receive(ctx context.Context, c net.Conn) *Failure {
 	return nil
 }
 
-// ucBadLength explains a header length the protocol does not allow.
-func ucBadLength(b []byte) *Failure {
+// badLengthFailure explains a header length the protocol does not allow.
+func badLengthFailure(b []byte) *Failure {
 	f := &Failure{
 		What:     fmt.Sprintf("the header length %d (bytes % x) is not between 1 and 65536", binary.BigEndian.Uint32(b), b),
 		Expected: "4 bytes: the length of the JSON header, big-endian",
@@ -298,7 +298,7 @@ func ucBadLength(b []byte) *Failure {
 }
 
 // checkHeader compares the JSON header with the file.
-func (s *ucServer) checkHeader(raw []byte) *Failure {
+func (s *uploadServer) checkHeader(raw []byte) *Failure {
 	var h struct {
 		Name   *string      `json:"name"`
 		Size   *json.Number `json:"size"`
@@ -306,7 +306,7 @@ func (s *ucServer) checkHeader(raw []byte) *Failure {
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
-	want := string(upHeader(s.want.name, len(s.want.body), s.sum, 0)[4:])
+	want := string(uploadHeader(s.want.name, len(s.want.body), s.sum, 0)[4:])
 	if err := dec.Decode(&h); err != nil || dec.More() {
 		return &Failure{What: "the header is not one JSON object", Expected: want, Got: show(raw)}
 	}
@@ -321,13 +321,13 @@ func (s *ucServer) checkHeader(raw []byte) *Failure {
 	return nil
 }
 
-// readFull reads exactly n bytes, allowing the client ucIdle between
+// readFull reads exactly n bytes, allowing the client clientStall between
 // pieces, and says what is missing when they do not come.
-func (s *ucServer) readFull(ctx context.Context, c net.Conn, n int, what string) ([]byte, *Failure) {
+func (s *uploadServer) readFull(ctx context.Context, c net.Conn, n int, what string) ([]byte, *Failure) {
 	got := make([]byte, 0, n)
 	buf := make([]byte, 64<<10)
 	for len(got) < n {
-		c.SetReadDeadline(within(ctx, ucIdle))
+		c.SetReadDeadline(within(ctx, clientStall))
 		k, err := c.Read(buf[:min(len(buf), n-len(got))])
 		s.logIO(event.Read, buf, k, err)
 		got = append(got, buf[:k]...)
@@ -336,7 +336,7 @@ func (s *ucServer) readFull(ctx context.Context, c net.Conn, n int, what string)
 		}
 		why := "the client closed the connection"
 		if isTimeout(err) {
-			why = fmt.Sprintf("the client sent nothing more for %v", ucIdle)
+			why = fmt.Sprintf("the client sent nothing more for %v", clientStall)
 		} else if !closedByPeer(err) {
 			why = err.Error()
 		}
@@ -350,7 +350,7 @@ func (s *ucServer) readFull(ctx context.Context, c net.Conn, n int, what string)
 }
 
 // logIO logs a read or a write of n bytes of b, and its error.
-func (s *ucServer) logIO(kind event.Kind, b []byte, n int, err error) {
+func (s *uploadServer) logIO(kind event.Kind, b []byte, n int, err error) {
 	if n > 0 {
 		s.emit(event.Event{Kind: kind, Conn: 1, Bytes: n, Text: event.Preview(b[:n])})
 	}

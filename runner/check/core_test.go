@@ -11,7 +11,7 @@ func coreStarters() map[string][]string {
 		"hello-once":      {"replies-hello", "max-message"},
 		"echo-upper":      {"silent-client", "reset-client", "clients-in-turn"},
 		"udp-time":        {"custom-layouts", "two-clients"},
-		"line-frames":     {"longest-line", "too-long-line", "cut-short-line", "reset-mid-line"},
+		"line-frames":     {"longest-line", "too-long-line", "endless-line", "raw-bytes", "cut-short-line", "reset-mid-line"},
 		"length-prefix":   {"chopped-1-byte", "largest-frame", "one-past-limit", "huge-length"},
 		"echo-concurrent": {"idle-client-does-not-block", "hundred-clients"},
 	}

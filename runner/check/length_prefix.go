@@ -227,7 +227,7 @@ func frameRefused(ctx context.Context, env *Env, n uint32, memory bool) error {
 		return err
 	}
 	if memory {
-		if err := before.grewBy(measureMemory(env), n); err != nil {
+		if err := before.grewBy(measureMemory(env), fmt.Sprintf("a header announcing %d bytes", n)); err != nil {
 			return err
 		}
 	}
@@ -255,15 +255,15 @@ func measureMemory(env *Env) memoryUse {
 }
 
 // grewBy fails when memory grew by more than the noise allows between m
-// and later, while a frame of n bytes was refused.
-func (m memoryUse) grewBy(later memoryUse, n uint32) error {
+// and later, while the server refused what names.
+func (m memoryUse) grewBy(later memoryUse, what string) error {
 	check := func(kind string, before, after, limit int64) error {
 		if before < 0 || after < 0 || after-before <= limit {
 			return nil
 		}
 		return &Failure{
-			What:     fmt.Sprintf("the server's %s grew by %d MiB on a header announcing %d bytes", kind, (after-before)>>20, n),
-			Expected: fmt.Sprintf("growth under %d MiB: the length checked before anything is allocated", limit>>20),
+			What:     fmt.Sprintf("the server's %s grew by %d MiB on %s", kind, (after-before)>>20, what),
+			Expected: fmt.Sprintf("growth under %d MiB: the length checked before anything is kept", limit>>20),
 			Got:      fmt.Sprintf("%d MiB, then %d MiB", before>>20, after>>20),
 		}
 	}

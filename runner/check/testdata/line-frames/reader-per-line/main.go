@@ -2,7 +2,7 @@
 // already read ahead (the next lines) is lost with it. It has no limit on
 // the line length either.
 //
-// Fails: coalesced, too-long-line.
+// Fails: coalesced, too-long-line, endless-line.
 package main
 
 import (

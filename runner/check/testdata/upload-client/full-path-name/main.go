@@ -2,7 +2,8 @@
 // file's name.
 //
 // Fails: upload-text, upload-binary, upload-empty, upload-large,
-// server-refuses.
+// server-refuses, reply-in-pieces, reply-cut-short, endless-reply,
+// server-resets.
 package main
 
 import (

@@ -53,9 +53,9 @@ func fileUpload() Exercise {
 			{
 				Name:  "upload-small",
 				Local: true, // checks the files in the server's -dir
-				Doc:   `A small text file is stored as DIR/name with exactly its bytes, and the reply is {"ok":true} with its SHA-256.`,
+				Doc:   `A small text file, named with spaces, an apostrophe and UTF-8 letters, is stored as DIR/name with exactly its bytes, and the reply is {"ok":true} with its SHA-256.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return uploadAndCheck(ctx, env, newUploadedFile("notes.txt", []byte("sockets carry bytes,\nnot messages.\n")))
+					return uploadAndCheck(ctx, env, newUploadedFile("notes d'été 1.txt", []byte("sockets carry bytes,\nnot messages.\n")))
 				},
 			},
 			{
@@ -125,6 +125,24 @@ func fileUpload() Exercise {
 				Local: true,
 				Doc:   `A client that half-closes after half of the body gets {"ok":false} or a closed connection, no file is left, and the next client is served.`,
 				Run:   uploadCutShort,
+			},
+			{
+				Name:  "reply-then-close",
+				Local: true,
+				Doc:   "After its one line of reply the server closes the connection, without waiting for the client to close first and without sending anything more.",
+				Run:   uploadReplyThenClose,
+			},
+			{
+				Name:  "malformed-header",
+				Local: true,
+				Doc:   `A header length of 0, a header that is not JSON, a negative size and a sha256 that is not 64 hex digits are each refused (a reply or a close) and nothing is stored; the next client is served.`,
+				Run:   uploadMalformed,
+			},
+			{
+				Name:  "reset-mid-body",
+				Local: true,
+				Doc:   "A client that resets its connection (RST) in the middle of the body leaves no file, and the next client is served.",
+				Run:   uploadResetMidBody,
 			},
 			{
 				Name:  "header-length-limit",
@@ -488,6 +506,88 @@ func uploadCutShort(ctx context.Context, env *Env) error {
 	}
 	l.close()
 	if err != nil {
+		return err
+	}
+	return nextClientStored(ctx, s, env.Dir, nil)
+}
+
+func uploadReplyThenClose(ctx context.Context, env *Env) error {
+	f := newUploadedFile("then-close.txt", []byte("one upload, one reply, one close\n"))
+	l, err := newSession(env).dial(ctx)
+	if err != nil {
+		return err
+	}
+	defer l.close()
+	if err := l.write(ctx, uploadRequest(f)); err != nil {
+		return err
+	}
+	want := fmt.Appendf(nil, `{"ok":true,"sha256":"%s"}`, f.sum())
+	// The client keeps its side open: the close must be the server's.
+	got, err := l.readAll(ctx, uploadReplyLimit, closeWait)
+	line, rest, _ := bytes.Cut(got, []byte("\n"))
+	switch {
+	case err != nil && len(got) == 0:
+		return &Failure{What: "the upload got no reply", Expected: show(want) + ", then end of stream", Got: errorText(err)}
+	case err != nil:
+		return &Failure{What: "the server kept the connection open after its reply", Expected: "end of stream after " + show(got), Got: fmt.Sprintf("no close within %v", closeWait)}
+	case len(rest) > 0:
+		return &Failure{What: "the server sent more than one line", Expected: show(want) + ", then end of stream", Got: show(got)}
+	}
+	var r uploadReply
+	if json.Unmarshal(line, &r) != nil || r.OK == nil || !*r.OK {
+		return &Failure{What: "the reply to the upload", Expected: show(want), Got: show(line)}
+	}
+	return folderHolds(ctx, env.Dir, []uploadedFile{f})
+}
+
+// uploadMalformed sends headers the protocol has no sense for, each on its
+// own connection, and expects each refused and nothing stored.
+func uploadMalformed(ctx context.Context, env *Env) error {
+	good := sha256Hex(nil)
+	raw := func(h string) []byte { return encodeFrame([]byte(h)) }
+	cases := []struct {
+		what string
+		req  []byte
+	}{
+		{"a header length of 0", raw("")},
+		{"a header that is not JSON", raw(`name=x.txt size=0`)},
+		{"a negative size, with the SHA-256 of nothing", raw(fmt.Sprintf(`{"name":"negative.txt","size":-1,"sha256":%q}`, good))},
+		{"a sha256 that is not 64 hex digits", raw(`{"name":"short-sum.txt","size":0,"sha256":"abc"}`)},
+	}
+	s := newSession(env)
+	for _, c := range cases {
+		l, err := s.dial(ctx)
+		if err != nil {
+			return err
+		}
+		s.log(event.Event{Kind: event.Note, Conn: l.n, Text: c.what})
+		err = l.write(ctx, c.req)
+		if err == nil {
+			err = expectRefused(ctx, l, "an upload with "+c.what, true)
+		}
+		l.close()
+		if err != nil {
+			return err
+		}
+	}
+	return nextClientStored(ctx, s, env.Dir, nil)
+}
+
+func uploadResetMidBody(ctx context.Context, env *Env) error {
+	s := newSession(env)
+	l, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	f := newUploadedFile("reset.bin", randomBytes(1<<20, 6))
+	req := uploadRequest(f)
+	if err := l.write(ctx, req[:len(req)-len(f.body)/2]); err != nil {
+		l.close()
+		return err
+	}
+	// The server is reading the body when the reset comes.
+	l.waitConsumed(ctx)
+	if err := l.resetAndSettle(ctx); err != nil {
 		return err
 	}
 	return nextClientStored(ctx, s, env.Dir, nil)

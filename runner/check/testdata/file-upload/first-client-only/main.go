@@ -2,7 +2,8 @@
 // accepting: it returns from the accept loop after one upload.
 //
 // Fails: two-in-turn, name-escapes-dir, name-with-separator, name-special,
-// bad-checksum, body-cut-short, header-length-limit.
+// bad-checksum, body-cut-short, header-length-limit, malformed-header,
+// reset-mid-body.
 package main
 
 import (

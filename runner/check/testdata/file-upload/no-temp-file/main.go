@@ -2,7 +2,7 @@
 // checksum does not match or the body is cut short it says so, but the file
 // stays.
 //
-// Fails: bad-checksum, body-cut-short.
+// Fails: bad-checksum, body-cut-short, reset-mid-body.
 package main
 
 import (

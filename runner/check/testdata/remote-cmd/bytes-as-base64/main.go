@@ -3,7 +3,8 @@
 // empty stdout passes.
 //
 // Fails: echo-hello, shell-metacharacters, not-allowed, output-capped,
-// chopped-1-byte, coalesced-requests, malformed-request, oversize-frame.
+// chopped-1-byte, coalesced-requests, malformed-request, oversize-frame,
+// cut-short-request, reset-mid-request.
 package main
 
 import (

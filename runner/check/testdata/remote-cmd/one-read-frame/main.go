@@ -2,7 +2,8 @@
 // return exactly one whole frame, and so never waits for the rest of a
 // 1 GiB one: it answers what it got.
 //
-// Fails: chopped-1-byte, coalesced-requests, oversize-frame.
+// Fails: chopped-1-byte, coalesced-requests, oversize-frame,
+// cut-short-request.
 package main
 
 import (

@@ -1,7 +1,8 @@
 // A remote-cmd server that answers one request per connection, then closes
 // it.
 //
-// Fails: not-allowed, output-capped, coalesced-requests, malformed-request.
+// Fails: not-allowed, output-capped, coalesced-requests, malformed-request,
+// cut-short-request.
 package main
 
 import (

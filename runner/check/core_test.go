@@ -12,7 +12,7 @@ func coreStarters() map[string][]string {
 		"echo-upper":      {"silent-client", "reset-client", "clients-in-turn"},
 		"udp-time":        {"custom-layouts", "raw-bytes", "two-clients"},
 		"line-frames":     {"longest-line", "too-long-line", "endless-line", "raw-bytes", "cut-short-line", "reset-mid-line"},
-		"length-prefix":   {"chopped-1-byte", "largest-frame", "one-past-limit", "huge-length"},
+		"length-prefix":   {"chopped-1-byte", "largest-frame", "one-past-limit", "huge-length", "cut-short-frame"},
 		"echo-concurrent": {"idle-client-does-not-block", "hundred-clients"},
 	}
 }

@@ -109,10 +109,19 @@ func fileUpload() Exercise {
 			{
 				Name:  "name-special",
 				Local: true,
-				Doc:   `The names ".", "..", "" and one holding a NUL byte are refused with {"ok":false}, no file (temporary or not) is left, and the next client is served.`,
+				Doc:   `The names ".", "..", "", one holding a NUL byte and the name of a folder in DIR are refused with {"ok":false}, no file (temporary or not) is left, and the next client is served.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return uploadRefusedNames(ctx, env, []string{".", "..", "", "a\x00b"})
+					if err := os.Mkdir(filepath.Join(env.Dir, "taken"), 0o755); err != nil {
+						return fmt.Errorf("file-upload: %w", err)
+					}
+					return uploadRefusedNames(ctx, env, []string{".", "..", "", "a\x00b", "taken"})
 				},
+			},
+			{
+				Name:  "longest-name",
+				Local: true,
+				Doc:   "A name of 255 bytes, the longest a file system takes, is stored; a name of 256 bytes is refused (a reply or a close) and nothing is stored.",
+				Run:   uploadLongestName,
 			},
 			{
 				Name:  "bad-checksum",
@@ -468,6 +477,27 @@ func nothingOutside(dir, name string) error {
 		Expected: "nothing written outside " + dir,
 		Got:      "a file at " + outside + " (now removed)",
 	}
+}
+
+func uploadLongestName(ctx context.Context, env *Env) error {
+	s := newSession(env)
+	longest := newUploadedFile(strings.Repeat("n", 251)+".txt", []byte("a long name\n"))
+	if err := storeUpload(ctx, s, longest, "the upload named with 255 bytes", replyWait); err != nil {
+		return err
+	}
+	l, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	err = l.write(ctx, uploadHeader(strings.Repeat("n", 252)+".txt", 0, sha256Hex(nil), 0))
+	if err == nil {
+		err = expectRefused(ctx, l, "the upload named with 256 bytes", true)
+	}
+	l.close()
+	if err != nil {
+		return err
+	}
+	return folderHolds(ctx, env.Dir, []uploadedFile{longest})
 }
 
 func uploadBadChecksum(ctx context.Context, env *Env) error {

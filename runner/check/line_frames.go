@@ -249,12 +249,7 @@ func lineThenNext(ctx context.Context, env *Env, reset bool) error {
 			return err
 		}
 	} else {
-		err := c.closeWrite()
-		if err == nil {
-			err = c.expectClosed(ctx, `to the unfinished line "then half a li", after the client's half-close`)
-		}
-		c.close()
-		if err != nil {
+		if err := halfCloseQuietly(ctx, c, `to the unfinished line "then half a li", after the client's half-close`); err != nil {
 			return err
 		}
 	}

@@ -43,17 +43,20 @@ const (
 	requestVMGrowth = 256 << 20
 	// allowList is the allowlist every scenario runs the server with; see
 	// remoteCmd.
-	allowList = "echo,cat,dd,sleep"
+	allowList = "echo,cat,dd,sleep," + missingProgram
+	// missingProgram is allowed, and is on no PATH.
+	missingProgram = "sockbook-no-such-program"
 )
 
 // remoteCmd checks the projects chapter's command server.
 //
-// The server runs with -allow echo,cat,dd,sleep, the same for every
-// scenario (Exercise.ServerArgs is per exercise): echo shows arguments
-// arrive literally, cat gives a non-zero exit status with stderr and
-// writes three times the cap to stdout, dd (of=/dev/stderr) writes it to
-// stderr without a shell, and sleep outlives the time limit. sh and rm
-// stay out, so that not-allowed can ask for them.
+// The server runs with -allow echo,cat,dd,sleep,sockbook-no-such-program,
+// the same for every scenario (Exercise.ServerArgs is per exercise): echo
+// shows arguments arrive literally, cat gives a non-zero exit status with
+// stderr and writes three times the cap to stdout, dd (of=/dev/stderr)
+// writes it to stderr without a shell, sleep outlives the time limit, and
+// the last is allowed but exists nowhere. sh and rm stay out, so that
+// not-allowed can ask for them.
 //
 // Decisions the protocol leaves open, and what the checker accepts:
 //   - an allowlist holds names: "/bin/echo" is refused even though echo is
@@ -61,6 +64,8 @@ const (
 //   - a capped stream keeps the start of a larger output, between 10^6
 //     and 2^20 bytes of it; the exit status is then not judged (a server
 //     may let the command run on, or stop it);
+//   - an allowed program that cannot be started is answered {"error":…}
+//     or with a non-zero exit status (127, as a shell says);
 //   - the answer to a command over the time limit is {"error":…} or a
 //     non-zero exit status, 4.5 to 5.9 s after the request (a timer of
 //     5 s answers within milliseconds of it, even on a loaded machine; a
@@ -89,9 +94,18 @@ func remoteCmd() Exercise {
 			{
 				Name:  "exit-status",
 				Local: true, // needs the checker's -allow list (and its files)
-				Doc:   `["cat","/nonexistent-…"] is answered with "exit":1, the error message on stderr and nothing on stdout: a failed command is still an answer.`,
+				Doc:   `["cat","/nonexistent-…"] is answered with "exit":1, the error message on stderr and nothing on stdout, and an allowed program that exists nowhere with {"error":…} or a non-zero exit; the connection goes on.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return commandExchange(ctx, newSession(env), judgeCatFails, "cat", "/nonexistent-sockbook-check")
+					l, err := newSession(env).dial(ctx)
+					if err != nil {
+						return err
+					}
+					defer l.close()
+					return runSteps(ctx, l, []requestStep{
+						{argv: []string{"cat", "/nonexistent-sockbook-check"}, judge: judgeCatFails},
+						{argv: []string{missingProgram}, judge: judgeNotStarted},
+						stillHereStep(),
+					})
 				},
 			},
 			{
@@ -101,7 +115,7 @@ func remoteCmd() Exercise {
 			},
 			{
 				Name: "not-allowed",
-				Doc:  `["sh",…], ["/bin/echo",…] and ["rm",…] are answered {"error":…} without running anything, and the connection goes on.`,
+				Doc:  `["sh",…], ["/bin/echo",…], ["rm",…] and ["sh"] alone are answered {"error":…} without running anything, and the connection goes on.`,
 				Run:  notAllowed,
 			},
 			{
@@ -135,7 +149,7 @@ func remoteCmd() Exercise {
 			},
 			{
 				Name: "cut-short-request",
-				Doc:  `A client that half-closes in the middle of a request gets no answer to it (at most an {"error":…}) and sees the connection close; the next client is served.`,
+				Doc:  `A client that half-closes in the middle of a request, or right after one, gets no answer to what it did not send (at most an {"error":…}) and sees the connection close; the next client is served.`,
 				Run: func(ctx context.Context, env *Env) error {
 					return requestThenNext(ctx, env, false)
 				},
@@ -276,6 +290,15 @@ func judgeCatFails(what string, r commandReply) error {
 	return nil
 }
 
+// judgeNotStarted judges the reply to a program that cannot be started:
+// {"error":…}, or a non-zero exit status.
+func judgeNotStarted(what string, r commandReply) error {
+	if r.refused() || r.Exit != nil && *r.Exit != 0 {
+		return nil
+	}
+	return &Failure{What: what + ": the reply does not say the program could not be started", Expected: `{"error":"…"} or a non-zero "exit"`, Got: show(r.raw)}
+}
+
 // judgeRefused judges a reply that must refuse to run the request.
 func judgeRefused(what string, r commandReply) error {
 	switch {
@@ -353,6 +376,7 @@ func notAllowed(ctx context.Context, env *Env) error {
 		{argv: []string{"sh", "-c", "echo PWNED"}, judge: judgeRefused},
 		{argv: []string{"/bin/echo", "PWNED"}, judge: judgeRefused},
 		{argv: []string{"rm", "-f", "sockbook-no-such-file"}, judge: judgeRefused},
+		{argv: []string{"sh"}, judge: judgeRefused},
 		stillHereStep(),
 	})
 }
@@ -509,7 +533,9 @@ func malformedRequests(ctx context.Context, env *Env) error {
 // start of another, then half-closes (or resets) the connection, and
 // checks that the next client is served. The unfinished request is valid
 // JSON as far as it goes (its frame announces spaces after it): a server
-// that runs what it got of a request has run a request cut short.
+// that runs what it got of a request has run a request cut short. After a
+// half-close it also checks, on a second connection, that a half-close
+// right after an answered request gets nothing more.
 func requestThenNext(ctx context.Context, env *Env, reset bool) error {
 	s := newSession(env)
 	l, err := s.dial(ctx)
@@ -531,30 +557,56 @@ func requestThenNext(ctx context.Context, env *Env, reset bool) error {
 		if err := l.resetAndSettle(ctx); err != nil {
 			return err
 		}
-	} else {
-		err := l.closeWrite()
-		if err == nil {
-			err = expectClosedAfterRefusal(ctx, l, "a request cut short by the client's half-close")
-		}
+		return commandExchange(ctx, s, judgeStdout("still here\n"), "echo", "still here")
+	}
+	if err := halfCloseAfterRequests(ctx, l, "a request cut short by the client's half-close"); err != nil {
+		return err
+	}
+	// A half-close between two requests: nothing is left to answer.
+	if l, err = s.dial(ctx); err != nil {
+		return err
+	}
+	if err := runSteps(ctx, l, []requestStep{{argv: []string{"echo", "last"}, judge: judgeStdout("last\n")}}); err != nil {
 		l.close()
-		if err != nil {
-			return err
-		}
+		return err
+	}
+	if err := halfCloseAfterRequests(ctx, l, "a half-close after a whole request, answered"); err != nil {
+		return err
 	}
 	return commandExchange(ctx, s, judgeStdout("still here\n"), "echo", "still here")
 }
 
+// halfCloseAfterRequests half-closes l and expects the server to close
+// its end, after at most an {"error":…} frame; then closes l.
+func halfCloseAfterRequests(ctx context.Context, l *link, what string) error {
+	defer l.close()
+	if err := l.closeWrite(); err != nil {
+		return err
+	}
+	return expectClosedAfterRefusal(ctx, l, what)
+}
+
 // expectClosedAfterRefusal reads until the server closes the connection,
-// and accepts nothing, or one {"error":…} frame, before the close.
+// and accepts nothing, or one {"error":…} frame, before the close. It
+// stops reading at 64 KiB: no refusal is that long.
 func expectClosedAfterRefusal(ctx context.Context, l *link, what string) error {
-	got, err := l.readAll(ctx, 1<<20, closeWait)
-	if err != nil {
-		return &Failure{What: what + ": the connection stayed open", Expected: "the connection closed", Got: fmt.Sprintf("%s, then %s", show(got), errorText(err))}
+	const most = 64 << 10
+	var got []byte
+	buf := make([]byte, 4096)
+	for {
+		n, err := l.read(ctx, buf, closeWait)
+		got = append(got, buf[:n]...)
+		switch {
+		case len(got) > most:
+			return &Failure{What: what + ": the server kept sending", Expected: `the connection closed, after at most an {"error":…} frame`, Got: fmt.Sprintf("more than %d bytes: %s", most, show(got))}
+		case closedByPeer(err) && len(got) > 0 && !isOneRefusal(got):
+			return &Failure{What: what + ": a reply other than an error", Expected: `the connection closed, after at most an {"error":…} frame`, Got: show(got)}
+		case closedByPeer(err):
+			return nil
+		case err != nil:
+			return &Failure{What: what + ": the connection stayed open", Expected: "the connection closed", Got: fmt.Sprintf("%s, then %s", show(got), errorText(err))}
+		}
 	}
-	if len(got) > 0 && !isOneRefusal(got) {
-		return &Failure{What: what + ": a reply other than an error", Expected: `the connection closed, after at most an {"error":…} frame`, Got: show(got)}
-	}
-	return nil
 }
 
 func oversizeRequest(ctx context.Context, env *Env) error {

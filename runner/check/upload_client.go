@@ -126,10 +126,17 @@ func uploadClient() Exercise {
 			},
 			{
 				Name: "missing-file",
-				Doc:  "When the -file does not exist, the client exits 1, even with a server that would take an empty upload.",
+				Doc:  "When the -file does not exist, or is a folder, the client exits 1, even with a server that would take an empty upload.",
 				Run: func(ctx context.Context, env *Env) error {
 					c := uploadCase{file: uploadedFile{name: "missing.txt"}, missing: true}
-					return expectExitOne(ctx, env, c, "a -file that does not exist")
+					if err := expectExitOne(ctx, env, c, "a -file that does not exist"); err != nil {
+						return err
+					}
+					if err := os.Mkdir(filepath.Join(env.Dir, "a-folder"), 0o755); err != nil {
+						return fmt.Errorf("upload-client: %w", err)
+					}
+					c.file.name = "a-folder"
+					return expectExitOne(ctx, env, c, "a -file that is a folder")
 				},
 			},
 		},
@@ -163,7 +170,7 @@ type uploadCase struct {
 	file    uploadedFile
 	refuse  string     // when set, a correct upload is refused with this error
 	reply   replyStyle // how the reply goes out
-	missing bool       // the file is not written: -file names nothing
+	missing bool       // the file is not written: -file names nothing, or a folder
 }
 
 // runUpload writes c's file into the scenario's folder, starts the

@@ -224,11 +224,11 @@ func deletion(s ast.Stmt) string {
 			call, _ = s.Rhs[0].(*ast.CallExpr)
 		}
 	case *ast.IfStmt:
+		if isLimitCheck(s) {
+			return opDropLimit
+		}
 		if a, ok := s.Init.(*ast.AssignStmt); ok && len(a.Rhs) == 1 {
 			call, _ = a.Rhs[0].(*ast.CallExpr)
-		}
-		if call == nil && isLimitCheck(s) {
-			return opDropLimit
 		}
 	}
 	if call != nil {

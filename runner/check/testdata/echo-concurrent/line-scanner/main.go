@@ -3,7 +3,7 @@
 // last line that had none, and a line over 64 KiB stops the scanner.
 //
 // Fails: echo-before-close, only-ascii-letters, large-stream, reset-client,
-// idle-client-does-not-block, hundred-clients.
+// idle-client-does-not-block, hundred-clients, chopped-1-byte.
 package main
 
 import (

@@ -4,7 +4,7 @@
 //
 // Fails: echo-hello, shell-metacharacters, not-allowed, output-capped,
 // chopped-1-byte, coalesced-requests, malformed-request, oversize-frame,
-// cut-short-request, reset-mid-request.
+// cut-short-request, reset-mid-request, exit-status.
 package main
 
 import (

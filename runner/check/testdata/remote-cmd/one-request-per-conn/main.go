@@ -2,7 +2,7 @@
 // it.
 //
 // Fails: not-allowed, output-capped, coalesced-requests, malformed-request,
-// cut-short-request.
+// cut-short-request, exit-status.
 package main
 
 import (

@@ -78,7 +78,7 @@ func fileUpload() Exercise {
 			{
 				Name:  "chopped-header",
 				Local: true,
-				Doc:   "An upload whose length and header come in pieces (the first 12 bytes one per write), each read by the server before the next is sent, is stored whole.",
+				Doc:   "An upload that comes in pieces (the first 12 bytes and the body one byte per write), each read by the server before the next is sent, is stored whole.",
 				Run:   uploadChopped,
 			},
 			{
@@ -380,21 +380,24 @@ func uploadChopped(ctx context.Context, env *Env) error {
 	return folderHolds(ctx, env.Dir, []uploadedFile{f})
 }
 
-// writeUploadInPieces sends an upload's length and the start of its header one
-// byte per write, the rest of the header 32 bytes per write and the body
-// (its last body bytes) in one write; before each piece it waits until the
-// server has read the one before. A server that reads the length or the
-// header with one Read sees it cut, every time.
+// writeUploadInPieces sends an upload's length and the start of its
+// header one byte per write, the rest of the header 32 bytes per write and
+// the body (its last body bytes) one byte per write; before each piece it
+// waits until the server has read the one before. A server that reads the
+// length, the header or the body with one Read sees it cut, every time.
 func writeUploadInPieces(ctx context.Context, l *link, req []byte, body int) error {
 	var pieces [][]byte
-	head, rest := req[:12], req[12:len(req)-body]
+	head, rest, tail := req[:12], req[12:len(req)-body], req[len(req)-body:]
 	for i := range head {
 		pieces = append(pieces, head[i:i+1])
 	}
 	for len(rest) > 32 {
 		pieces, rest = append(pieces, rest[:32]), rest[32:]
 	}
-	pieces = append(pieces, rest, req[len(req)-body:])
+	pieces = append(pieces, rest)
+	for i := range tail {
+		pieces = append(pieces, tail[i:i+1])
+	}
 	for i, p := range pieces {
 		if i > 0 {
 			l.waitConsumed(ctx)

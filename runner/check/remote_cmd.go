@@ -144,7 +144,7 @@ func remoteCmd() Exercise {
 			},
 			{
 				Name: "malformed-request",
-				Doc:  `Broken JSON, an empty argv and an argv that is not a list are each answered {"error":…}, and the connection goes on.`,
+				Doc:  `Broken JSON, a frame of length 0, an empty argv and an argv that is not a list are each answered {"error":…}, and the connection goes on.`,
 				Run:  malformedRequests,
 			},
 			{
@@ -523,7 +523,7 @@ func malformedRequests(ctx context.Context, env *Env) error {
 	}
 	defer l.close()
 	var steps []requestStep
-	for _, body := range []string{`{"argv":["echo",`, `{"argv":[]}`, `{"argv":"echo hi"}`, `not json`} {
+	for _, body := range []string{`{"argv":["echo",`, ``, `{"argv":[]}`, `{"argv":"echo hi"}`, `not json`} {
 		steps = append(steps, requestStep{frame: encodeFrame([]byte(body)), what: "the request " + show([]byte(body)), judge: judgeRefused})
 	}
 	return runSteps(ctx, l, append(steps, stillHereStep()))

@@ -146,16 +146,17 @@ func mutants(exercise string, src []byte) ([]mutant, error) {
 	for _, e := range edits {
 		m := apply(exercise, src, e.edit, tf)
 		m.Func = e.fn
-		if !check.compiles(m.Source) {
-			continue
-		}
+		// Numbered before the ones that do not compile are left out, so
+		// that a mutant's number does not hang on another's compiling.
 		base := mutantID(m)
 		seen[base]++
 		m.ID = base
 		if n := seen[base]; n > 1 {
 			m.ID = fmt.Sprintf("%s-%d", base, n)
 		}
-		out = append(out, m)
+		if check.compiles(m.Source) {
+			out = append(out, m)
+		}
 	}
 	return out, nil
 }

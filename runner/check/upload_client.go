@@ -270,6 +270,16 @@ func expectExitOne(ctx context.Context, env *Env, c uploadCase, what string) err
 	if srv != nil && srv.failure != nil {
 		return srv.failure
 	}
+	// Unless the file is missing, the upload must have come as far as the
+	// server let it: exit status 1 from a client that never sent it
+	// proves nothing.
+	if err == nil && !c.missing && !srv.complete {
+		return &Failure{
+			What:     "the upload did not arrive before " + what,
+			Expected: fmt.Sprintf("the header and the %d-byte body, as far as the server read them", len(c.file.body)),
+			Got:      fmt.Sprintf("%d connections; exit status %d, stderr %s", srv.conns, res.Code, show([]byte(res.Stderr))),
+		}
+	}
 	var f *Failure
 	if errors.As(err, &f) {
 		f.What += " after " + what
@@ -349,7 +359,7 @@ type uploadServer struct {
 	done   chan struct{}
 
 	conns    int      // connections accepted
-	complete bool     // the whole upload arrived, and was right
+	complete bool     // the whole upload arrived (as far as the server reads), and was right
 	failure  *Failure // what the client got wrong; nil when all was right
 	reply    []byte   // the reply sent, without "\n"; nil when none was
 }
@@ -530,6 +540,7 @@ func (s *uploadServer) receiveThenReset(ctx context.Context, c *net.TCPConn) *Fa
 	if _, f := s.readFull(ctx, c, resetAfter, "the body's first 64 KiB"); f != nil {
 		return f
 	}
+	s.complete = true // as far as this server reads
 	c.SetLinger(0)
 	s.emit(event.Event{Kind: event.Note, Conn: 1, Text: "reset (linger 0) in the middle of the body"})
 	return nil

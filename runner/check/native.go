@@ -42,7 +42,11 @@ func RunNative(ctx context.Context, ex Exercise, sc Scenario, bin string, opts N
 		}
 	}
 
-	env := &Env{Dir: opts.Dir, Log: opts.Log}
+	log := opts.Log
+	if log == nil {
+		log = func(event.Event) {}
+	}
+	env := &Env{Dir: opts.Dir, Log: log}
 	var relays []*relay.Relay
 	defer func() {
 		for _, r := range relays {
@@ -50,7 +54,7 @@ func RunNative(ctx context.Context, ex Exercise, sc Scenario, bin string, opts N
 		}
 	}()
 	env.Relay = func(plan relay.Plan) (string, error) {
-		r, err := relay.StartTCP(ctx, env.Addr, plan, opts.Log)
+		r, err := relay.StartTCP(ctx, env.Addr, plan, log)
 		if err != nil {
 			return "", err
 		}

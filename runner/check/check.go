@@ -1,7 +1,10 @@
 // Package check holds the exercises' checkers: for each exercise, named
 // scenarios that play the other side of the learner's program from native
 // Go code (a client for a server exercise, a server for a client exercise)
-// and judge only what crosses the wire.
+// and judge only what crosses the wire. README.md in this folder holds
+// each exercise's adversarial matrix: which scenario covers which stream
+// when it is chopped, coalesced, slow, at its limit, past it, empty,
+// binary, cut short, reset, crowded or silent.
 package check
 
 import (

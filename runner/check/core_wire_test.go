@@ -4,6 +4,7 @@ import (
 	"io"
 	"net"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -120,20 +121,30 @@ func TestCheckTime(t *testing.T) {
 	}
 }
 
-// TestNothingFails checks that servers that answer nothing (one holds
-// every connection open, one closes it at once; over UDP, one ignores
-// datagrams, one answers with empty ones) fail every scenario, within
-// its timeout: a check that received nothing fails.
+// TestNothingFails checks that programs that do nothing fail every
+// scenario, within its time: servers that answer nothing (one holds every
+// connection open, one closes it at once; over UDP, one ignores
+// datagrams, one answers with empty ones), and clients that do nothing
+// and exit. A check that received nothing fails. The one exception: a
+// client that only exits 1 passes the scenarios where exit status 1 is
+// all a correct client can show.
 func TestNothingFails(t *testing.T) {
 	programs := map[string][]string{
-		"tcp": {"tcp-hold", "tcp-close"},
-		"udp": {"udp-ignore", "udp-empty"},
+		"tcp":    {"tcp-hold", "tcp-close"},
+		"udp":    {"udp-ignore", "udp-empty"},
+		"client": {"client-exit-0", "client-exit-1"},
 	}
-	for _, ex := range coreExercises() {
-		for _, name := range programs[ex.Network] {
+	passes := map[string][]string{"client-exit-1": {"no-server", "missing-file"}}
+	for _, ex := range All() {
+		kind := ex.Network
+		if ex.Role == ClientRole {
+			kind = "client"
+		}
+		for _, name := range programs[kind] {
+			fail := slices.DeleteFunc(scenarioNames(ex), func(sc string) bool { return slices.Contains(passes[name], sc) })
 			t.Run(ex.ID+"/"+name, func(t *testing.T) {
 				t.Parallel()
-				checkProgram(t, ex, flawDir("nothing", name), scenarioNames(ex)...)
+				checkProgram(t, ex, flawDir("nothing", name), fail...)
 			})
 		}
 	}

@@ -35,6 +35,25 @@ func echoScenarios() []Scenario {
 			Run:  echoBeforeClose,
 		},
 		{
+			Name: "chopped-1-byte",
+			Doc:  "Text sent one byte per write, spaces and newlines too, each byte read by the server before the next is sent, is echoed whole.",
+			Run: func(ctx context.Context, env *Env) error {
+				c, err := newSession(env).dial(ctx)
+				if err != nil {
+					return err
+				}
+				defer c.close()
+				msg := []byte("one byte at a time:\n a b \r\n\tc\n\n")
+				if err := c.writeChopped(ctx, msg); err != nil {
+					return err
+				}
+				if err := c.closeWrite(); err != nil {
+					return err
+				}
+				return c.expect(ctx, "the echo of text sent one byte per write", upperASCII(msg), true)
+			},
+		},
+		{
 			Name: "only-ascii-letters",
 			Doc:  "Of all 256 byte values and some UTF-8 text, only a-z change (to A-Z); every other byte comes back as it was.",
 			Run: func(ctx context.Context, env *Env) error {

@@ -53,9 +53,9 @@ func fileUpload() Exercise {
 			{
 				Name:  "upload-small",
 				Local: true, // checks the files in the server's -dir
-				Doc:   `A small text file is stored as DIR/name with exactly its bytes, and the reply is {"ok":true} with its SHA-256.`,
+				Doc:   `A small text file, named with spaces, an apostrophe and UTF-8 letters, is stored as DIR/name with exactly its bytes, and the reply is {"ok":true} with its SHA-256.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return uploadAndCheck(ctx, env, newUpFile("notes.txt", []byte("sockets carry bytes,\nnot messages.\n")))
+					return uploadAndCheck(ctx, env, newUploadedFile("notes d'été 1.txt", []byte("sockets carry bytes,\nnot messages.\n")))
 				},
 			},
 			{
@@ -63,7 +63,7 @@ func fileUpload() Exercise {
 				Local: true,
 				Doc:   "An empty file (size 0) is stored as an empty file, with the SHA-256 of nothing.",
 				Run: func(ctx context.Context, env *Env) error {
-					return uploadAndCheck(ctx, env, newUpFile("empty.txt", nil))
+					return uploadAndCheck(ctx, env, newUploadedFile("empty.txt", nil))
 				},
 			},
 			{
@@ -72,13 +72,13 @@ func fileUpload() Exercise {
 				Doc:     "An 8 MiB binary file arrives in many reads and is stored byte for byte.",
 				Timeout: 30 * time.Second,
 				Run: func(ctx context.Context, env *Env) error {
-					return uploadAndCheck(ctx, env, newUpFile("large.bin", upRandom(8<<20, 1)))
+					return uploadAndCheck(ctx, env, newUploadedFile("large.bin", randomBytes(8<<20, 1)))
 				},
 			},
 			{
 				Name:  "chopped-header",
 				Local: true,
-				Doc:   "An upload whose length and header come in pieces (the first 12 bytes one per write), each read by the server before the next is sent, is stored whole.",
+				Doc:   "An upload that comes in pieces (the first 12 bytes and the body one byte per write), each read by the server before the next is sent, is stored whole.",
 				Run:   uploadChopped,
 			},
 			{
@@ -92,7 +92,7 @@ func fileUpload() Exercise {
 				Local: true,
 				Doc:   `The name "../<file>" is refused with {"ok":false}, nothing is written next to DIR, and the next client is served.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return uploadRefusedNames(ctx, env, []string{"../" + upEscapeName()})
+					return uploadRefusedNames(ctx, env, []string{"../" + uniqueOutsideName()})
 				},
 			},
 			{
@@ -109,9 +109,12 @@ func fileUpload() Exercise {
 			{
 				Name:  "name-special",
 				Local: true,
-				Doc:   `The names ".", "..", "" and one holding a NUL byte are refused with {"ok":false}, no file (temporary or not) is left, and the next client is served.`,
+				Doc:   `The names ".", "..", "", one holding a NUL byte and the name of a folder in DIR are refused with {"ok":false}, no file (temporary or not) is left, and the next client is served.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return uploadRefusedNames(ctx, env, []string{".", "..", "", "a\x00b"})
+					if err := os.Mkdir(filepath.Join(env.Dir, "taken"), 0o755); err != nil {
+						return fmt.Errorf("file-upload: %w", err)
+					}
+					return uploadRefusedNames(ctx, env, []string{".", "..", "", "a\x00b", "taken"})
 				},
 			},
 			{
@@ -121,6 +124,12 @@ func fileUpload() Exercise {
 				Run: func(ctx context.Context, env *Env) error {
 					return uploadRefusedNames(ctx, env, []string{"NUL", "com1.txt", "Aux ", "C:x", "notes.txt."})
 				},
+			},
+			{
+				Name:  "longest-name",
+				Local: true,
+				Doc:   "A name of 255 bytes, the longest a file system takes, is stored; a name of 256 bytes is refused (a reply or a close) and nothing is stored.",
+				Run:   uploadLongestName,
 			},
 			{
 				Name:  "bad-checksum",
@@ -135,6 +144,24 @@ func fileUpload() Exercise {
 				Run:   uploadCutShort,
 			},
 			{
+				Name:  "reply-then-close",
+				Local: true,
+				Doc:   "After its one line of reply the server closes the connection, without waiting for the client to close first and without sending anything more.",
+				Run:   uploadReplyThenClose,
+			},
+			{
+				Name:  "malformed-header",
+				Local: true,
+				Doc:   `A header length of 0, a header that is not JSON, a negative size and a sha256 that is not 64 hex digits are each refused (a reply or a close) and nothing is stored; the next client is served.`,
+				Run:   uploadMalformed,
+			},
+			{
+				Name:  "reset-mid-body",
+				Local: true,
+				Doc:   "A client that resets its connection (RST) in the middle of the body leaves no file, and the next client is served.",
+				Run:   uploadResetMidBody,
+			},
+			{
 				Name:  "header-length-limit",
 				Local: true,
 				Doc:   "A header length of 65537 is refused (a reply or a close) and nothing is stored; a header of exactly 65536 bytes is accepted.",
@@ -144,41 +171,41 @@ func fileUpload() Exercise {
 	})
 }
 
-// upFile is a file as the checker uploads it.
-type upFile struct {
+// uploadedFile is a file as the checker uploads it.
+type uploadedFile struct {
 	name string
 	body []byte
 	hash string // the body's SHA-256 in lowercase hex
 }
 
-// newUpFile returns the file name holding body.
-func newUpFile(name string, body []byte) upFile {
-	return upFile{name: name, body: body, hash: upSum(body)}
+// newUploadedFile returns the file name holding body.
+func newUploadedFile(name string, body []byte) uploadedFile {
+	return uploadedFile{name: name, body: body, hash: sha256Hex(body)}
 }
 
 // sum is the file's SHA-256 in lowercase hex.
-func (f upFile) sum() string { return f.hash }
+func (f uploadedFile) sum() string { return f.hash }
 
-func upSum(b []byte) string {
+func sha256Hex(b []byte) string {
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
 }
 
-// upRandom returns n bytes that look random and are the same on every run.
-func upRandom(n int, seed byte) []byte {
+// randomBytes returns n bytes that look random and are the same on every run.
+func randomBytes(n int, seed byte) []byte {
 	b := make([]byte, n)
 	mathrand.NewChaCha8([32]byte{seed}).Read(b)
 	return b
 }
 
-// upEscapeName returns a file name nobody else uses, for a name that tries
+// uniqueOutsideName returns a file name nobody else uses, for a name that tries
 // to reach the upload folder's parent (which may be shared, such as /tmp).
-func upEscapeName() string { return "sockbook-escape-" + strings.ToLower(rand.Text()[:10]) }
+func uniqueOutsideName() string { return "sockbook-escape-" + strings.ToLower(rand.Text()[:10]) }
 
-// upHeader returns the 4-byte big-endian length and the JSON header for a
+// uploadHeader returns the 4-byte big-endian length and the JSON header for a
 // file, padded with spaces (still valid JSON) to pad bytes when pad is
 // longer than the JSON.
-func upHeader(name string, size int, sum string, pad int) []byte {
+func uploadHeader(name string, size int, sum string, pad int) []byte {
 	h, err := json.Marshal(struct {
 		Name   string `json:"name"`
 		Size   int    `json:"size"`
@@ -193,29 +220,29 @@ func upHeader(name string, size int, sum string, pad int) []byte {
 	return append(binary.BigEndian.AppendUint32(nil, uint32(len(h))), h...)
 }
 
-// upRequest is everything a client sends to upload f.
-func upRequest(f upFile) []byte {
-	return append(upHeader(f.name, len(f.body), f.sum(), 0), f.body...)
+// uploadRequest is everything a client sends to upload f.
+func uploadRequest(f uploadedFile) []byte {
+	return append(uploadHeader(f.name, len(f.body), f.sum(), 0), f.body...)
 }
 
-// upReply is a file-upload reply as the checker decodes it.
-type upReply struct {
+// uploadReply is a file-upload reply as the checker decodes it.
+type uploadReply struct {
 	OK     *bool   `json:"ok"`
 	SHA256 *string `json:"sha256"`
 	Error  *string `json:"error"`
 }
 
-// upAnswer is what came back on an upload connection.
-type upAnswer struct {
+// uploadAnswer is what came back on an upload connection.
+type uploadAnswer struct {
 	line   []byte // the reply line without its "\n"
-	reply  upReply
+	reply  uploadReply
 	closed bool // the server closed the connection without replying
 }
 
-// readUpAnswer reads the server's reply line, waiting at most wait for
+// readUploadAnswer reads the server's reply line, waiting at most wait for
 // each piece. It fails for silence, and for a reply that is not one line of
 // JSON with a boolean "ok".
-func readUpAnswer(ctx context.Context, l *link, what string, wait time.Duration) (upAnswer, error) {
+func readUploadAnswer(ctx context.Context, l *link, what string, wait time.Duration) (uploadAnswer, error) {
 	var got []byte
 	buf := make([]byte, 4096)
 	for {
@@ -224,7 +251,7 @@ func readUpAnswer(ctx context.Context, l *link, what string, wait time.Duration)
 			break
 		}
 		if len(got) > uploadReplyLimit {
-			return upAnswer{}, &Failure{What: what + ": the reply line does not end", Expected: "one line of JSON", Got: show(got)}
+			return uploadAnswer{}, &Failure{What: what + ": the reply line does not end", Expected: "one line of JSON", Got: show(got)}
 		}
 		n, err := l.read(ctx, buf, wait)
 		got = append(got, buf[:n]...)
@@ -235,17 +262,17 @@ func readUpAnswer(ctx context.Context, l *link, what string, wait time.Duration)
 		case closedByPeer(err) && len(got) > 0:
 			// A last line without its "\n" still says what it says.
 		case closedByPeer(err):
-			return upAnswer{closed: true}, nil
+			return uploadAnswer{closed: true}, nil
 		case len(got) == 0:
-			return upAnswer{}, &Failure{What: what + ": no reply", Expected: `one line of JSON, {"ok":…}`, Got: "nothing, " + errorText(err)}
+			return uploadAnswer{}, &Failure{What: what + ": no reply", Expected: `one line of JSON, {"ok":…}`, Got: "nothing, " + errorText(err)}
 		default:
-			return upAnswer{}, &Failure{What: what + ": the reply line does not end", Expected: `one line of JSON ending in "\n"`, Got: show(got) + ", then " + errorText(err)}
+			return uploadAnswer{}, &Failure{What: what + ": the reply line does not end", Expected: `one line of JSON ending in "\n"`, Got: show(got) + ", then " + errorText(err)}
 		}
 		break
 	}
-	a := upAnswer{line: got}
+	a := uploadAnswer{line: got}
 	if err := json.Unmarshal(got, &a.reply); err != nil || a.reply.OK == nil {
-		return upAnswer{}, &Failure{
+		return uploadAnswer{}, &Failure{
 			What:     what + `: the reply is not a JSON object with a boolean "ok"`,
 			Expected: `{"ok":true,"sha256":"…"} or {"ok":false,"error":"…"}`,
 			Got:      show(got),
@@ -254,12 +281,12 @@ func readUpAnswer(ctx context.Context, l *link, what string, wait time.Duration)
 	return a, nil
 }
 
-// expectUpOK reads the reply to the upload of f and expects it to be
+// expectStored reads the reply to the upload of f and expects it to be
 // {"ok":true} with f's checksum.
-func expectUpOK(ctx context.Context, l *link, f upFile, what string, wait time.Duration) error {
+func expectStored(ctx context.Context, l *link, f uploadedFile, what string, wait time.Duration) error {
 	sum := f.sum()
 	want := fmt.Sprintf(`{"ok":true,"sha256":"%s"}`, sum)
-	a, err := readUpAnswer(ctx, l, what, wait)
+	a, err := readUploadAnswer(ctx, l, what, wait)
 	switch {
 	case err != nil:
 		return err
@@ -273,14 +300,14 @@ func expectUpOK(ctx context.Context, l *link, f upFile, what string, wait time.D
 	return nil
 }
 
-// expectUpRefused reads the reply to an upload that must be refused. With
+// expectRefused reads the reply to an upload that must be refused. With
 // closeOK, a connection closed without a reply also counts as refused.
-func expectUpRefused(ctx context.Context, l *link, what string, closeOK bool) error {
+func expectRefused(ctx context.Context, l *link, what string, closeOK bool) error {
 	want := `{"ok":false,"error":"…"}`
 	if closeOK {
 		want += " or a closed connection"
 	}
-	a, err := readUpAnswer(ctx, l, what, replyWait)
+	a, err := readUploadAnswer(ctx, l, what, replyWait)
 	switch {
 	case err != nil:
 		return err
@@ -296,86 +323,89 @@ func expectUpRefused(ctx context.Context, l *link, what string, closeOK bool) er
 	return nil
 }
 
-// upStore uploads f on a new connection in one write and expects it to be
+// storeUpload uploads f on a new connection in one write and expects it to be
 // stored.
-func upStore(ctx context.Context, s *session, f upFile, what string, wait time.Duration) error {
+func storeUpload(ctx context.Context, s *session, f uploadedFile, what string, wait time.Duration) error {
 	l, err := s.dial(ctx)
 	if err != nil {
 		return err
 	}
 	defer l.close()
 	s.log(event.Event{Kind: event.Note, Conn: l.n, Text: fmt.Sprintf("upload %q, %d bytes", f.name, len(f.body))})
-	if err := l.write(ctx, upRequest(f)); err != nil {
-		return upEarlyAnswer(ctx, l, what, err)
+	if err := l.write(ctx, uploadRequest(f)); err != nil {
+		return earlyAnswer(ctx, l, what, err)
 	}
-	return expectUpOK(ctx, l, f, what, wait)
+	return expectStored(ctx, l, f, what, wait)
 }
 
-// upEarlyAnswer returns the failure for an upload that could not be sent
+// earlyAnswer returns the failure for an upload that could not be sent
 // whole (err): when the server answered before it had read everything, its
 // answer says why, so it is shown.
-func upEarlyAnswer(ctx context.Context, l *link, what string, err error) error {
-	if a, rerr := readUpAnswer(ctx, l, what, settleWait); rerr == nil && !a.closed {
+func earlyAnswer(ctx context.Context, l *link, what string, err error) error {
+	if a, rerr := readUploadAnswer(ctx, l, what, settleWait); rerr == nil && !a.closed {
 		return &Failure{What: what + ": answered before the upload was complete", Expected: "the whole header and body read first", Got: show(a.line)}
 	}
 	return err
 }
 
-// upServeNext uploads one more file, to show that the server still serves
+// nextClientStored uploads one more file, to show that the server still serves
 // after a bad upload, then checks that the upload folder holds exactly the
 // files in keep and that one.
-func upServeNext(ctx context.Context, s *session, dir string, keep []upFile) error {
-	next := newUpFile("next.txt", []byte("the next client\n"))
-	if err := upStore(ctx, s, next, "the next client's upload", replyWait); err != nil {
+func nextClientStored(ctx context.Context, s *session, dir string, keep []uploadedFile) error {
+	next := newUploadedFile("next.txt", []byte("the next client\n"))
+	if err := storeUpload(ctx, s, next, "the next client's upload", replyWait); err != nil {
 		return err
 	}
-	return upDirHolds(ctx, dir, append(keep, next))
+	return folderHolds(ctx, dir, append(keep, next))
 }
 
 // uploadAndCheck uploads f and checks that it is stored byte for byte.
-func uploadAndCheck(ctx context.Context, env *Env, f upFile) error {
+func uploadAndCheck(ctx context.Context, env *Env, f uploadedFile) error {
 	wait := replyWait
 	if len(f.body) > 1<<20 {
 		wait = uploadLargeWait
 	}
-	if err := upStore(ctx, newSession(env), f, fmt.Sprintf("the upload of %q (%d bytes)", f.name, len(f.body)), wait); err != nil {
+	if err := storeUpload(ctx, newSession(env), f, fmt.Sprintf("the upload of %q (%d bytes)", f.name, len(f.body)), wait); err != nil {
 		return err
 	}
-	return upDirHolds(ctx, env.Dir, []upFile{f})
+	return folderHolds(ctx, env.Dir, []uploadedFile{f})
 }
 
 func uploadChopped(ctx context.Context, env *Env) error {
-	f := newUpFile("chopped.txt", []byte("sent in pieces\n"))
+	f := newUploadedFile("chopped.txt", []byte("sent in pieces\n"))
 	l, err := newSession(env).dial(ctx)
 	if err != nil {
 		return err
 	}
 	defer l.close()
 	what := "the upload sent in pieces"
-	if err := upWritePieces(ctx, l, upRequest(f), len(f.body)); err != nil {
-		return upEarlyAnswer(ctx, l, what, err)
+	if err := writeUploadInPieces(ctx, l, uploadRequest(f), len(f.body)); err != nil {
+		return earlyAnswer(ctx, l, what, err)
 	}
-	if err := expectUpOK(ctx, l, f, what, replyWait); err != nil {
+	if err := expectStored(ctx, l, f, what, replyWait); err != nil {
 		return err
 	}
-	return upDirHolds(ctx, env.Dir, []upFile{f})
+	return folderHolds(ctx, env.Dir, []uploadedFile{f})
 }
 
-// upWritePieces sends an upload's length and the start of its header one
-// byte per write, the rest of the header 32 bytes per write and the body
-// (its last body bytes) in one write; before each piece it waits until the
-// server has read the one before. A server that reads the length or the
-// header with one Read sees it cut, every time.
-func upWritePieces(ctx context.Context, l *link, req []byte, body int) error {
+// writeUploadInPieces sends an upload's length and the start of its
+// header one byte per write, the rest of the header 32 bytes per write and
+// the body (its last body bytes) one byte per write; before each piece it
+// waits until the server has read the one before. A server that reads the
+// length, the header or the body with one Read sees it cut, every time.
+func writeUploadInPieces(ctx context.Context, l *link, req []byte, body int) error {
 	var pieces [][]byte
-	head, rest := req[:12], req[12:len(req)-body]
+	head, rest, tail := req[:12], req[12:len(req)-body], req[len(req)-body:]
 	for i := range head {
 		pieces = append(pieces, head[i:i+1])
 	}
 	for len(rest) > 32 {
 		pieces, rest = append(pieces, rest[:32]), rest[32:]
 	}
-	pieces = append(pieces, rest, req[len(req)-body:])
+	pieces = append(pieces, rest)
+	for i := range tail {
+		pieces = append(pieces, tail[i:i+1])
+	}
 	for i, p := range pieces {
 		if i > 0 {
 			l.waitConsumed(ctx)
@@ -391,15 +421,15 @@ func uploadTwoInTurn(ctx context.Context, env *Env) error {
 	// The protocol says nothing of clients at the same time, so they come
 	// one after another; a server may serve them either way.
 	s := newSession(env)
-	first := newUpFile("first.bin", upRandom(256<<10, 2))
-	second := newUpFile("second.txt", []byte("and then\n"))
-	if err := upStore(ctx, s, first, "the first client's upload", replyWait); err != nil {
+	first := newUploadedFile("first.bin", randomBytes(256<<10, 2))
+	second := newUploadedFile("second.txt", []byte("and then\n"))
+	if err := storeUpload(ctx, s, first, "the first client's upload", replyWait); err != nil {
 		return err
 	}
-	if err := upStore(ctx, s, second, "a second client's upload, after the first", replyWait); err != nil {
+	if err := storeUpload(ctx, s, second, "a second client's upload, after the first", replyWait); err != nil {
 		return err
 	}
-	return upDirHolds(ctx, env.Dir, []upFile{first, second})
+	return folderHolds(ctx, env.Dir, []uploadedFile{first, second})
 }
 
 // uploadRefusedNames uploads an empty file under each name, each on its
@@ -414,7 +444,7 @@ func uploadRefusedNames(ctx context.Context, env *Env, names []string) (result e
 	// is removed (the folder's parent may be /tmp) and reported first.
 	defer func() {
 		for _, name := range names {
-			if outside := upNothingOutside(env.Dir, name); outside != nil {
+			if outside := nothingOutside(env.Dir, name); outside != nil {
 				result = outside
 			}
 		}
@@ -426,24 +456,24 @@ func uploadRefusedNames(ctx context.Context, env *Env, names []string) (result e
 			return err
 		}
 		what := fmt.Sprintf("the upload named %q", name)
-		err = l.write(ctx, upHeader(name, 0, upSum(nil), 0))
+		err = l.write(ctx, uploadHeader(name, 0, sha256Hex(nil), 0))
 		if err == nil {
-			err = expectUpRefused(ctx, l, what, false)
+			err = expectRefused(ctx, l, what, false)
 		}
 		l.close()
-		if outside := upNothingOutside(env.Dir, name); outside != nil {
+		if outside := nothingOutside(env.Dir, name); outside != nil {
 			return outside
 		}
 		if err != nil {
 			return err
 		}
 	}
-	return upServeNext(ctx, s, env.Dir, nil)
+	return nextClientStored(ctx, s, env.Dir, nil)
 }
 
-// upNothingOutside checks that an upload named name wrote nothing next to
+// nothingOutside checks that an upload named name wrote nothing next to
 // the upload folder, and removes what it wrote there.
-func upNothingOutside(dir, name string) error {
+func nothingOutside(dir, name string) error {
 	rest, ok := strings.CutPrefix(name, "../")
 	if !ok {
 		return nil
@@ -460,6 +490,27 @@ func upNothingOutside(dir, name string) error {
 	}
 }
 
+func uploadLongestName(ctx context.Context, env *Env) error {
+	s := newSession(env)
+	longest := newUploadedFile(strings.Repeat("n", 251)+".txt", []byte("a long name\n"))
+	if err := storeUpload(ctx, s, longest, "the upload named with 255 bytes", replyWait); err != nil {
+		return err
+	}
+	l, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	err = l.write(ctx, uploadHeader(strings.Repeat("n", 252)+".txt", 0, sha256Hex(nil), 0))
+	if err == nil {
+		err = expectRefused(ctx, l, "the upload named with 256 bytes", true)
+	}
+	l.close()
+	if err != nil {
+		return err
+	}
+	return folderHolds(ctx, env.Dir, []uploadedFile{longest})
+}
+
 func uploadBadChecksum(ctx context.Context, env *Env) error {
 	s := newSession(env)
 	l, err := s.dial(ctx)
@@ -467,16 +518,16 @@ func uploadBadChecksum(ctx context.Context, env *Env) error {
 		return err
 	}
 	body := []byte("the bytes that were sent\n")
-	claimed := upSum([]byte("the bytes that were meant\n"))
-	err = l.write(ctx, append(upHeader("tampered.txt", len(body), claimed, 0), body...))
+	claimed := sha256Hex([]byte("the bytes that were meant\n"))
+	err = l.write(ctx, append(uploadHeader("tampered.txt", len(body), claimed, 0), body...))
 	if err == nil {
-		err = expectUpRefused(ctx, l, "an upload whose body does not match its sha256", false)
+		err = expectRefused(ctx, l, "an upload whose body does not match its sha256", false)
 	}
 	l.close()
 	if err != nil {
 		return err
 	}
-	return upServeNext(ctx, s, env.Dir, nil)
+	return nextClientStored(ctx, s, env.Dir, nil)
 }
 
 func uploadCutShort(ctx context.Context, env *Env) error {
@@ -485,20 +536,102 @@ func uploadCutShort(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	f := newUpFile("cut.bin", upRandom(1<<20, 3))
-	req := upRequest(f)
+	f := newUploadedFile("cut.bin", randomBytes(1<<20, 3))
+	req := uploadRequest(f)
 	err = l.write(ctx, req[:len(req)-len(f.body)/2])
 	if err == nil {
 		// A server that has already refused and closed makes this fail:
 		// its reply, if any, is still to be read.
 		l.closeWrite()
-		err = expectUpRefused(ctx, l, "an upload whose client stopped after half of the body", true)
+		err = expectRefused(ctx, l, "an upload whose client stopped after half of the body", true)
 	}
 	l.close()
 	if err != nil {
 		return err
 	}
-	return upServeNext(ctx, s, env.Dir, nil)
+	return nextClientStored(ctx, s, env.Dir, nil)
+}
+
+func uploadReplyThenClose(ctx context.Context, env *Env) error {
+	f := newUploadedFile("then-close.txt", []byte("one upload, one reply, one close\n"))
+	l, err := newSession(env).dial(ctx)
+	if err != nil {
+		return err
+	}
+	defer l.close()
+	if err := l.write(ctx, uploadRequest(f)); err != nil {
+		return err
+	}
+	want := fmt.Appendf(nil, `{"ok":true,"sha256":"%s"}`, f.sum())
+	// The client keeps its side open: the close must be the server's.
+	got, err := l.readAll(ctx, uploadReplyLimit, closeWait)
+	line, rest, _ := bytes.Cut(got, []byte("\n"))
+	switch {
+	case err != nil && len(got) == 0:
+		return &Failure{What: "the upload got no reply", Expected: show(want) + ", then end of stream", Got: errorText(err)}
+	case err != nil:
+		return &Failure{What: "the server kept the connection open after its reply", Expected: "end of stream after " + show(got), Got: fmt.Sprintf("no close within %v", closeWait)}
+	case len(rest) > 0:
+		return &Failure{What: "the server sent more than one line", Expected: show(want) + ", then end of stream", Got: show(got)}
+	}
+	var r uploadReply
+	if json.Unmarshal(line, &r) != nil || r.OK == nil || !*r.OK {
+		return &Failure{What: "the reply to the upload", Expected: show(want), Got: show(line)}
+	}
+	return folderHolds(ctx, env.Dir, []uploadedFile{f})
+}
+
+// uploadMalformed sends headers the protocol has no sense for, each on its
+// own connection, and expects each refused and nothing stored.
+func uploadMalformed(ctx context.Context, env *Env) error {
+	good := sha256Hex(nil)
+	raw := func(h string) []byte { return encodeFrame([]byte(h)) }
+	cases := []struct {
+		what string
+		req  []byte
+	}{
+		{"a header length of 0", raw("")},
+		{"a header that is not JSON", raw(`name=x.txt size=0`)},
+		{"a negative size, with the SHA-256 of nothing", raw(fmt.Sprintf(`{"name":"negative.txt","size":-1,"sha256":%q}`, good))},
+		{"a sha256 that is not 64 hex digits", raw(`{"name":"short-sum.txt","size":0,"sha256":"abc"}`)},
+	}
+	s := newSession(env)
+	for _, c := range cases {
+		l, err := s.dial(ctx)
+		if err != nil {
+			return err
+		}
+		s.log(event.Event{Kind: event.Note, Conn: l.n, Text: c.what})
+		err = l.write(ctx, c.req)
+		if err == nil {
+			err = expectRefused(ctx, l, "an upload with "+c.what, true)
+		}
+		l.close()
+		if err != nil {
+			return err
+		}
+	}
+	return nextClientStored(ctx, s, env.Dir, nil)
+}
+
+func uploadResetMidBody(ctx context.Context, env *Env) error {
+	s := newSession(env)
+	l, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	f := newUploadedFile("reset.bin", randomBytes(1<<20, 6))
+	req := uploadRequest(f)
+	if err := l.write(ctx, req[:len(req)-len(f.body)/2]); err != nil {
+		l.close()
+		return err
+	}
+	// The server is reading the body when the reset comes.
+	l.waitConsumed(ctx)
+	if err := l.resetAndSettle(ctx); err != nil {
+		return err
+	}
+	return nextClientStored(ctx, s, env.Dir, nil)
 }
 
 func uploadHeaderLength(ctx context.Context, env *Env) error {
@@ -507,18 +640,18 @@ func uploadHeaderLength(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	over := newUpFile("too-long.txt", []byte("header too long\n"))
-	req := append(upHeader(over.name, len(over.body), over.sum(), uploadHeaderLimit+1), over.body...)
+	over := newUploadedFile("too-long.txt", []byte("header too long\n"))
+	req := append(uploadHeader(over.name, len(over.body), over.sum(), uploadHeaderLimit+1), over.body...)
 	// A server that closes as soon as it has read the length may make this
 	// write fail: that is allowed.
 	l.write(ctx, req)
-	err = expectUpRefused(ctx, l, "an upload with a header length of 65537", true)
+	err = expectRefused(ctx, l, "an upload with a header length of 65537", true)
 	l.close()
 	if err != nil {
 		return err
 	}
 
-	at := newUpFile("at-limit.txt", []byte("header of 65536 bytes\n"))
+	at := newUploadedFile("at-limit.txt", []byte("header of 65536 bytes\n"))
 	if l, err = s.dial(ctx); err != nil {
 		return err
 	}
@@ -526,28 +659,28 @@ func uploadHeaderLength(ctx context.Context, env *Env) error {
 	// In two writes, the second only once the server has read the first,
 	// as a real network may deliver it: a server that trusts one Read to
 	// return the whole header fails here every time, not now and then.
-	req = append(upHeader(at.name, len(at.body), at.sum(), uploadHeaderLimit), at.body...)
+	req = append(uploadHeader(at.name, len(at.body), at.sum(), uploadHeaderLimit), at.body...)
 	err = l.write(ctx, req[:uploadHeaderLimit/2])
 	if err == nil {
 		l.waitConsumed(ctx)
 		err = l.write(ctx, req[uploadHeaderLimit/2:])
 	}
 	if err == nil {
-		err = expectUpOK(ctx, l, at, "an upload with a header of exactly 65536 bytes (spaces after the JSON)", replyWait)
+		err = expectStored(ctx, l, at, "an upload with a header of exactly 65536 bytes (spaces after the JSON)", replyWait)
 	}
 	if err != nil {
 		return err
 	}
-	return upDirHolds(ctx, env.Dir, []upFile{at})
+	return folderHolds(ctx, env.Dir, []uploadedFile{at})
 }
 
-// upDirHolds waits, at most uploadSettle, until the upload folder (and the
+// folderHolds waits, at most uploadSettle, until the upload folder (and the
 // folders in it) holds exactly the files in want, with their bytes, and no
 // other file: a temporary file left behind counts.
-func upDirHolds(ctx context.Context, dir string, want []upFile) error {
+func folderHolds(ctx context.Context, dir string, want []uploadedFile) error {
 	deadline := within(ctx, uploadSettle)
 	for {
-		err := upDirDiff(dir, want)
+		err := folderDiff(dir, want)
 		if err == nil || !time.Now().Before(deadline) {
 			return err
 		}
@@ -555,8 +688,8 @@ func upDirHolds(ctx context.Context, dir string, want []upFile) error {
 	}
 }
 
-// upDirDiff compares the upload folder with what it should hold.
-func upDirDiff(dir string, want []upFile) error {
+// folderDiff compares the upload folder with what it should hold.
+func folderDiff(dir string, want []uploadedFile) error {
 	var extra []string
 	found := make(map[string]bool)
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -572,7 +705,7 @@ func upDirDiff(dir string, want []upFile) error {
 			// for its temporary files. What is inside is still looked at.
 			return nil
 		}
-		i := slices.IndexFunc(want, func(f upFile) bool { return f.name == rel })
+		i := slices.IndexFunc(want, func(f uploadedFile) bool { return f.name == rel })
 		if i < 0 || !d.Type().IsRegular() {
 			extra = append(extra, fmt.Sprintf("%q", rel))
 			return nil

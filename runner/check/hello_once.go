@@ -33,6 +33,14 @@ func helloOnce() Exercise {
 				},
 			},
 			{
+				Name:  "raw-bytes",
+				Local: true,
+				Doc:   `A message holding NUL, bytes that are not UTF-8, a tab and "\r\n" at its end comes back byte for byte after "hello, ".`,
+				Run: func(ctx context.Context, env *Env) error {
+					return helloExchange(ctx, newSession(env), []byte("\x00\xff sock\tbook \xe9t\xe9\r\n"))
+				},
+			},
+			{
 				Name:  "closes-connection",
 				Local: true,
 				Doc:   "After its reply the server closes the connection, so the client reads end of stream.",

@@ -76,7 +76,7 @@ func lengthPrefix() Exercise {
 			},
 			{
 				Name: "cut-short-frame",
-				Doc:  "A client that closes in the middle of a payload does not stop the server: the next client is served.",
+				Doc:  "A client that half-closes in the middle of a payload, or right after a frame, gets no answer to what it did not send and sees the connection close; the next client is served.",
 				Run: func(ctx context.Context, env *Env) error {
 					return frameThenNext(ctx, env, false)
 				},
@@ -227,7 +227,7 @@ func frameRefused(ctx context.Context, env *Env, n uint32, memory bool) error {
 		return err
 	}
 	if memory {
-		if err := before.grewBy(measureMemory(env), n); err != nil {
+		if err := before.grewBy(measureMemory(env), fmt.Sprintf("a header announcing %d bytes", n)); err != nil {
 			return err
 		}
 	}
@@ -255,15 +255,15 @@ func measureMemory(env *Env) memoryUse {
 }
 
 // grewBy fails when memory grew by more than the noise allows between m
-// and later, while a frame of n bytes was refused.
-func (m memoryUse) grewBy(later memoryUse, n uint32) error {
+// and later, while the server refused what names.
+func (m memoryUse) grewBy(later memoryUse, what string) error {
 	check := func(kind string, before, after, limit int64) error {
 		if before < 0 || after < 0 || after-before <= limit {
 			return nil
 		}
 		return &Failure{
-			What:     fmt.Sprintf("the server's %s grew by %d MiB on a header announcing %d bytes", kind, (after-before)>>20, n),
-			Expected: fmt.Sprintf("growth under %d MiB: the length checked before anything is allocated", limit>>20),
+			What:     fmt.Sprintf("the server's %s grew by %d MiB on %s", kind, (after-before)>>20, what),
+			Expected: fmt.Sprintf("growth under %d MiB: the length checked before anything is kept", limit>>20),
 			Got:      fmt.Sprintf("%d MiB, then %d MiB", before>>20, after>>20),
 		}
 	}
@@ -273,8 +273,11 @@ func (m memoryUse) grewBy(later memoryUse, n uint32) error {
 	return check("allocated memory", m.vm, later.vm, vmGrowth)
 }
 
-// frameThenNext sends a frame, then part of another, then closes (or
+// frameThenNext sends a frame, then part of another, then half-closes (or
 // resets) the connection, and checks that the next client is served.
+// After a half-close the unfinished frame must get no answer; and on a
+// second connection, a half-close right after a whole frame must get
+// nothing more than that frame's answer.
 func frameThenNext(ctx context.Context, env *Env, reset bool) error {
 	s := newSession(env)
 	c, err := s.dial(ctx)
@@ -295,8 +298,35 @@ func frameThenNext(ctx context.Context, env *Env, reset bool) error {
 		if err := c.resetAndSettle(ctx); err != nil {
 			return err
 		}
-	} else {
-		c.finish(ctx)
+		return frameExchange(ctx, s, []byte("next client"))
+	}
+	if err := halfCloseQuietly(ctx, c, "to the unfinished frame (10 of its 100 bytes), after the client's half-close"); err != nil {
+		return err
+	}
+	if c, err = s.dial(ctx); err != nil {
+		return err
+	}
+	last := []byte("the last frame")
+	if err := c.write(ctx, encodeFrame(last)); err != nil {
+		c.close()
+		return err
+	}
+	if err := c.expect(ctx, "the answer to "+frameName(last), digestFrame(last), false); err != nil {
+		c.close()
+		return err
+	}
+	if err := halfCloseQuietly(ctx, c, "after the answer to the last frame, when the client half-closed"); err != nil {
+		return err
 	}
 	return frameExchange(ctx, s, []byte("next client"))
+}
+
+// halfCloseQuietly half-closes c and expects the server to close its end
+// too, sending nothing more; then closes c.
+func halfCloseQuietly(ctx context.Context, c *link, why string) error {
+	defer c.close()
+	if err := c.closeWrite(); err != nil {
+		return err
+	}
+	return c.expectClosed(ctx, why)
 }

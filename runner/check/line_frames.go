@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 )
@@ -59,8 +60,20 @@ func lineFrames() Exercise {
 				Run:  lineTooLong,
 			},
 			{
+				Name: "endless-line",
+				Doc:  "A line that never ends closes its connection once it is past 65536 bytes, without the server's memory growing with it; the next client is served.",
+				Run:  lineEndless,
+			},
+			{
+				Name: "raw-bytes",
+				Doc:  `Lines holding NUL, bytes that are not UTF-8, spaces at both ends and a "\r" before the "\n" are answered with their length in bytes, every byte counted.`,
+				Run: func(ctx context.Context, env *Env) error {
+					return lineExchange(ctx, newSession(env), []string{"\x00\xff\xfe", "caf\xe9", " spaces around ", "crlf\r", "\r", "\t"})
+				},
+			},
+			{
 				Name: "cut-short-line",
-				Doc:  "A client that closes in the middle of a line does not stop the server: the next client is served.",
+				Doc:  "A client that half-closes in the middle of a line gets no answer to the unfinished line and sees the connection close; the next client is served.",
 				Run: func(ctx context.Context, env *Env) error {
 					return lineThenNext(ctx, env, false)
 				},
@@ -166,8 +179,57 @@ func lineTooLong(ctx context.Context, env *Env) error {
 	return lineExchange(ctx, s, []string{"next client"})
 }
 
-// lineThenNext sends part of a line, then closes (or resets) the
-// connection, and checks that the next client is served.
+// endlessLine is the most the checker sends of a line without end: far
+// more than a server that keeps the line in memory can hide.
+const endlessLine = 64 << 20
+
+// lineEndless sends a line that never ends, 1 MiB per write, until the
+// server closes the connection, and checks the server's memory did not
+// grow with it; then that the next client is served. A server that reads
+// until "\n" before it looks at the length keeps reading, and keeping.
+func lineEndless(ctx context.Context, env *Env) error {
+	s := newSession(env)
+	c, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.close()
+	// A line first, so that the server is surely serving this connection
+	// and done with starting up when its memory is measured.
+	if err := c.write(ctx, []byte("warm-up\n")); err != nil {
+		return err
+	}
+	if err := c.expect(ctx, `the answer to the line "warm-up"`, lineReply("warm-up"), false); err != nil {
+		return err
+	}
+	before := measureMemory(env)
+	sent, closed, err := c.flood(ctx, bytes.Repeat([]byte("E"), 1<<20), endlessLine)
+	if err != nil {
+		return err
+	}
+	grew := before.grewBy(measureMemory(env), "a line without end")
+	if !closed {
+		f := &Failure{
+			What:     fmt.Sprintf("the server read %d MiB of a line without end and kept the connection open", sent>>20),
+			Expected: "the connection closed once the line was past 65536 bytes, without waiting for its \"\\n\"",
+			Got:      "no close",
+		}
+		var memory *Failure
+		if errors.As(grew, &memory) {
+			f.Got += "; " + memory.What
+		}
+		return f
+	}
+	if grew != nil {
+		return grew
+	}
+	c.close()
+	return lineExchange(ctx, s, []string{"next client"})
+}
+
+// lineThenNext sends part of a line, then half-closes (or resets) the
+// connection, and checks that the next client is served. After a
+// half-close the unfinished line must get no answer: it is no message.
 func lineThenNext(ctx context.Context, env *Env, reset bool) error {
 	s := newSession(env)
 	c, err := s.dial(ctx)
@@ -187,7 +249,9 @@ func lineThenNext(ctx context.Context, env *Env, reset bool) error {
 			return err
 		}
 	} else {
-		c.finish(ctx)
+		if err := halfCloseQuietly(ctx, c, `to the unfinished line "then half a li", after the client's half-close`); err != nil {
+			return err
+		}
 	}
 	return lineExchange(ctx, s, []string{"next client"})
 }

@@ -1,10 +1,10 @@
 package check
 
-// The native harness: it builds an exercise program with `go build`, runs
-// it as a real process on a free loopback port and plays one scenario
-// against it, so that the checkers can be tested against reference
-// solutions, starters and deliberately broken programs without the
-// interpreter-based runner.
+// The native harness of the tests: it builds an exercise program once per
+// test run with `go build` and plays scenarios against it with RunNative
+// (a real process on a free loopback port, see package native), so that
+// the checkers can be tested against reference solutions, starters and
+// deliberately broken programs without the interpreter-based runner.
 //
 // The API, for every test in this package:
 //
@@ -16,39 +16,27 @@ package check
 //	referenceDir(id), starterDir(id), flawDir(id, flaw)   where programs live
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
+	"sockbook/runner/check/native"
 	"sockbook/runner/event"
-	"sockbook/runner/listenwait"
-	"sockbook/runner/relay"
 )
 
-// Bounds of the harness itself (not of the scenarios).
-const (
-	buildTimeout  = 3 * time.Minute
-	listenTimeout = 10 * time.Second
-	stopTimeout   = 5 * time.Second
-	// overrun is how long a scenario may outlive its own timeout before the
-	// harness reports that one of its waits is unbounded.
-	overrun = 2 * time.Second
-	// outputCap bounds how much of a program's output is kept.
-	outputCap = 64 << 10
-)
+// overrun is how long a scenario may outlive its own timeout before the
+// harness reports that one of its waits is unbounded.
+const overrun = 2 * time.Second
 
 // nativeBuilds caches binaries by source folder for the whole test run
 // (every -count iteration), so each program is compiled once. It is the
@@ -111,12 +99,8 @@ func nativeBinary(t testing.TB, dir string) string {
 func goBuild(dir string) (string, error) {
 	name := strings.NewReplacer(string(filepath.Separator), "_", ":", "_").Replace(strings.TrimPrefix(dir, string(filepath.Separator)))
 	out := filepath.Join(buildRoot, name)
-	ctx, cancel := context.WithTimeout(context.Background(), buildTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, ".")
-	cmd.Dir = dir
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build %s: %w\n%s", dir, err, msg)
+	if err := native.Build(context.Background(), dir, out); err != nil {
+		return "", err
 	}
 	return out, nil
 }
@@ -176,227 +160,26 @@ func checkBinary(t *testing.T, ex Exercise, bin, dir string, wantFail ...string)
 	}
 }
 
-// runNative runs one scenario of ex against the program bin. For a server
-// exercise it starts a fresh server on a free loopback port (flags -addr and
-// ex.ServerArgs), waits until it listens without connecting to it, runs the
-// scenario and kills the server's process group; for a client exercise it
-// provides RunClient. It returns the scenario's result. When that is not
-// nil, the checker's events and the program's output are logged to t.
+// runNative runs one scenario of ex against the program bin with
+// RunNative, in a fresh scratch folder, and returns its result. When that
+// is not nil, the checker's events and the programs' output are logged to
+// t.
 func runNative(t testing.TB, ex Exercise, bin string, sc Scenario) error {
 	t.Helper()
 	timeout := sc.Timeout
 	if timeout == 0 {
 		timeout = DefaultTimeout
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-
 	var trace transcript
-	env := &Env{Dir: t.TempDir(), Log: trace.add}
-	env.Relay = func(plan relay.Plan) (string, error) {
-		r, err := relay.StartTCP(ctx, env.Addr, plan, trace.add)
-		if err != nil {
-			return "", err
-		}
-		t.Cleanup(func() { r.Close() })
-		return r.Addr(), nil
-	}
-	var srv *process
-	switch ex.Role {
-	case ServerRole:
-		var err error
-		srv, err = startServer(ex, bin, env)
-		if err != nil {
-			t.Fatalf("%s: %v", ex.ID, err)
-		}
-		defer srv.stop()
-	case ClientRole:
-		env.RunClient = func(ctx context.Context, args []string) (ClientResult, error) {
-			return runClient(ctx, bin, args, &trace)
-		}
-	}
-
 	start := time.Now()
-	err := sc.Run(ctx, env)
+	err := RunNative(context.Background(), ex, sc, bin, NativeOptions{Dir: t.TempDir(), Log: trace.add, Output: trace.output})
 	if took := time.Since(start); took > timeout+overrun {
 		t.Errorf("%s/%s took %v, more than its timeout %v: a wait is not bounded", ex.ID, sc.Name, took, timeout)
 	}
 	if err != nil {
-		if srv != nil {
-			srv.stop()
-			trace.output("server", &srv.stdout)
-			trace.output("server stderr", &srv.stderr)
-		}
 		t.Logf("%s/%s: %v\n%s", ex.ID, sc.Name, err, trace.String())
 	}
 	return err
-}
-
-// process is a running program in its own process group.
-type process struct {
-	cmd    *exec.Cmd
-	stdout capped
-	stderr capped
-	exited chan struct{} // closed when the process has been waited for
-	state  *os.ProcessState
-	once   sync.Once
-}
-
-func startProcess(bin string, args []string) (*process, error) {
-	p := &process{exited: make(chan struct{})}
-	p.cmd = exec.Command(bin, args...)
-	p.cmd.Stdout = &p.stdout
-	p.cmd.Stderr = &p.stderr
-	p.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := p.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start %s: %w", bin, err)
-	}
-	go func() {
-		p.cmd.Wait()
-		p.state = p.cmd.ProcessState
-		close(p.exited)
-	}()
-	return p, nil
-}
-
-// stop kills the process group and waits for the process.
-func (p *process) stop() {
-	p.once.Do(func() {
-		syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
-		select {
-		case <-p.exited:
-		case <-time.After(stopTimeout):
-		}
-	})
-}
-
-// status reads one field of /proc/<pid>/status, in bytes.
-func (p *process) status(field string) (int64, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid))
-	if err != nil {
-		return 0, fmt.Errorf("read %s: %w", field, err)
-	}
-	for line := range strings.Lines(string(b)) {
-		rest, ok := strings.CutPrefix(line, field+":")
-		if !ok {
-			continue
-		}
-		kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("read %s: %w", field, err)
-		}
-		return kb << 10, nil
-	}
-	return 0, fmt.Errorf("read %s: not in /proc/%d/status", field, p.cmd.Process.Pid)
-}
-
-// exitCode waits until ctx ends for the process to exit.
-func (p *process) exitCode(ctx context.Context) (int, error) {
-	select {
-	case <-p.exited:
-		return p.state.ExitCode(), nil
-	case <-ctx.Done():
-		return 0, fmt.Errorf("wait for the server to exit: %w", ctx.Err())
-	}
-}
-
-// startServer starts bin as ex's server on a free loopback port and fills
-// env. A port taken between choosing and listening is retried.
-func startServer(ex Exercise, bin string, env *Env) (*process, error) {
-	network := ex.Network
-	if network == "" {
-		network = "tcp"
-	}
-	var last error
-	for range 3 {
-		addr, err := listenwait.FreePort(network)
-		if err != nil {
-			return nil, err
-		}
-		env.Addr = addr
-		args := []string{"-addr", addr}
-		if ex.ServerArgs != nil {
-			args = append(args, ex.ServerArgs(env)...)
-		}
-		p, err := startProcess(bin, args)
-		if err != nil {
-			return nil, err
-		}
-		if last = waitListening(p, network, addr); last == nil {
-			env.ServerRSS = func() (int64, error) { return p.status("VmRSS") }
-			env.ServerVM = func() (int64, error) { return p.status("VmData") }
-			env.ServerExit = p.exitCode
-			return p, nil
-		}
-		p.stop()
-		if !strings.Contains(p.stderr.String(), "address already in use") {
-			break
-		}
-	}
-	return nil, last
-}
-
-// waitListening waits until the process listens on addr, or exits.
-func waitListening(p *process, network, addr string) error {
-	ctx, cancel := context.WithTimeout(context.Background(), listenTimeout)
-	defer cancel()
-	go func() {
-		select {
-		case <-p.exited:
-			cancel()
-		case <-ctx.Done():
-		}
-	}()
-	if err := listenwait.Wait(ctx, network, addr); err != nil {
-		select {
-		case <-p.exited:
-			return fmt.Errorf("server exited with %v before listening on %s:\n%s", p.state, addr, p.stderr.String())
-		default:
-			return fmt.Errorf("server did not listen on %s: %w", addr, err)
-		}
-	}
-	return nil
-}
-
-// runClient runs a client program until it exits or ctx ends.
-func runClient(ctx context.Context, bin string, args []string, trace *transcript) (ClientResult, error) {
-	p, err := startProcess(bin, args)
-	if err != nil {
-		return ClientResult{}, err
-	}
-	defer p.stop()
-	select {
-	case <-p.exited:
-	case <-ctx.Done():
-		p.stop()
-		trace.output("client", &p.stdout)
-		trace.output("client stderr", &p.stderr)
-		return ClientResult{Code: -1, Stdout: p.stdout.String(), Stderr: p.stderr.String()}, fmt.Errorf("run client: %w", ctx.Err())
-	}
-	trace.output("client", &p.stdout)
-	trace.output("client stderr", &p.stderr)
-	return ClientResult{Code: p.state.ExitCode(), Stdout: p.stdout.String(), Stderr: p.stderr.String()}, nil
-}
-
-// capped is a goroutine-safe buffer that keeps the first outputCap bytes.
-type capped struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (c *capped) Write(b []byte) (int, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if room := outputCap - c.buf.Len(); room > 0 {
-		c.buf.Write(b[:len(b)-max(0, len(b)-room)])
-	}
-	return len(b), nil
-}
-
-func (c *capped) String() string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.buf.String()
 }
 
 // transcript collects the checker's events and the programs' output, to
@@ -421,8 +204,8 @@ func (tr *transcript) add(e event.Event) {
 	tr.mu.Unlock()
 }
 
-func (tr *transcript) output(who string, out *capped) {
-	text := strings.TrimRight(out.String(), "\n")
+func (tr *transcript) output(who, text string) {
+	text = strings.TrimRight(text, "\n")
 	if text == "" {
 		return
 	}

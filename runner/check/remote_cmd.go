@@ -17,43 +17,46 @@ import (
 
 // The remote-cmd protocol's numbers, and the checker's own bounds.
 const (
-	// cmdOutputCap is the protocol's cap on each output stream, 1 MiB. A
+	// outputCap is the protocol's cap on each output stream, 1 MiB. A
 	// server may keep a little less (a "megabyte" of 10^6 bytes), never
-	// more: cmdOutputFloor is the least it may keep of a larger output.
-	cmdOutputCap   = 1 << 20
-	cmdOutputFloor = 1_000_000
-	// cmdBigOutput is what output-capped has written: three times the cap.
-	cmdBigOutput = 3 << 20
-	// cmdReplyLimit bounds a reply frame the checker reads: two full
+	// more: outputFloor is the least it may keep of a larger output.
+	outputCap   = 1 << 20
+	outputFloor = 1_000_000
+	// bigOutputSize is what output-capped has written: three times the cap.
+	bigOutputSize = 3 << 20
+	// commandReplyLimit bounds a reply frame the checker reads: two full
 	// streams, JSON-escaped at up to 6 bytes a byte, fit easily.
-	cmdReplyLimit = 64 << 20
-	// cmdBigWait bounds the wait for a reply carrying megabytes of output.
-	cmdBigWait = 10 * time.Second
-	// cmdLimit is the protocol's time limit per command, and
-	// [cmdLimitEarliest, cmdLimitLatest] is when the checker accepts the
+	commandReplyLimit = 64 << 20
+	// bigOutputWait bounds the wait for a reply carrying megabytes of output.
+	bigOutputWait = 10 * time.Second
+	// commandTimeLimit is the protocol's time limit per command, and
+	// [timeLimitEarliest, timeLimitLatest] is when the checker accepts the
 	// answer to a command that would run for 30 s.
-	cmdLimit         = 5 * time.Second
-	cmdLimitEarliest = 4 * time.Second
-	cmdLimitLatest   = 8 * time.Second
-	// cmdHugeFrame is the length of the oversize request: more than any
+	commandTimeLimit  = 5 * time.Second
+	timeLimitEarliest = 4500 * time.Millisecond
+	timeLimitLatest   = 5900 * time.Millisecond
+	// hugeRequestLength is the length of the oversize request: more than any
 	// sane limit, and more than a server should ever allocate on trust.
-	cmdHugeFrame = 1 << 30
-	// cmdVMGrowth is how much more memory (mapped, touched or not) the
+	hugeRequestLength = 1 << 30
+	// requestVMGrowth is how much more memory (mapped, touched or not) the
 	// server may hold after the oversize request than before it.
-	cmdVMGrowth = 256 << 20
-	// cmdAllow is the allowlist every scenario runs the server with; see
+	requestVMGrowth = 256 << 20
+	// allowList is the allowlist every scenario runs the server with; see
 	// remoteCmd.
-	cmdAllow = "echo,cat,dd,sleep"
+	allowList = "echo,cat,dd,sleep," + missingProgram
+	// missingProgram is allowed, and is on no PATH.
+	missingProgram = "sockbook-no-such-program"
 )
 
 // remoteCmd checks the projects chapter's command server.
 //
-// The server runs with -allow echo,cat,dd,sleep, the same for every
-// scenario (Exercise.ServerArgs is per exercise): echo shows arguments
-// arrive literally, cat gives a non-zero exit status with stderr and
-// writes three times the cap to stdout, dd (of=/dev/stderr) writes it to
-// stderr without a shell, and sleep outlives the time limit. sh and rm
-// stay out, so that not-allowed can ask for them.
+// The server runs with -allow echo,cat,dd,sleep,sockbook-no-such-program,
+// the same for every scenario (Exercise.ServerArgs is per exercise): echo
+// shows arguments arrive literally, cat gives a non-zero exit status with
+// stderr and writes three times the cap to stdout, dd (of=/dev/stderr)
+// writes it to stderr without a shell, sleep outlives the time limit, and
+// the last is allowed but exists nowhere. sh and rm stay out, so that
+// not-allowed can ask for them.
 //
 // Decisions the protocol leaves open, and what the checker accepts:
 //   - an allowlist holds names: "/bin/echo" is refused even though echo is
@@ -61,8 +64,12 @@ const (
 //   - a capped stream keeps the start of a larger output, between 10^6
 //     and 2^20 bytes of it; the exit status is then not judged (a server
 //     may let the command run on, or stop it);
+//   - an allowed program that cannot be started is answered {"error":…}
+//     or with a non-zero exit status (127, as a shell says);
 //   - the answer to a command over the time limit is {"error":…} or a
-//     non-zero exit status, 4 to 8 s after the request;
+//     non-zero exit status, 4.5 to 5.9 s after the request (a timer of
+//     5 s answers within milliseconds of it, even on a loaded machine; a
+//     limit of 4 s or 6 s does not);
 //   - a request the server cannot parse gets {"error":…} and the
 //     connection goes on; a length of 1 GiB closes the connection (an
 //     {"error":…} frame first is allowed) without allocating it.
@@ -74,88 +81,106 @@ func remoteCmd() Exercise {
 		Role:    ServerRole,
 		Network: "tcp",
 		ServerArgs: func(*Env) []string {
-			return []string{"-allow", cmdAllow}
+			return []string{"-allow", allowList}
 		},
 		Scenarios: []Scenario{
 			{
 				Name: "echo-hello",
 				Doc:  `["echo","hello"] is answered {"exit":0,"stdout":"hello\n","stderr":""}.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return cmdExchange(ctx, newSession(env), cmdStdout("hello\n"), "echo", "hello")
+					return commandExchange(ctx, newSession(env), judgeStdout("hello\n"), "echo", "hello")
 				},
 			},
 			{
 				Name:  "exit-status",
 				Local: true, // needs the checker's -allow list (and its files)
-				Doc:   `["cat","/nonexistent-…"] is answered with "exit":1, the error message on stderr and nothing on stdout: a failed command is still an answer.`,
+				Doc:   `["cat","/nonexistent-…"] is answered with "exit":1, the error message on stderr and nothing on stdout, and an allowed program that exists nowhere with {"error":…} or a non-zero exit; the connection goes on.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return cmdExchange(ctx, newSession(env), cmdCatFails, "cat", "/nonexistent-sockbook-check")
+					l, err := newSession(env).dial(ctx)
+					if err != nil {
+						return err
+					}
+					defer l.close()
+					return runSteps(ctx, l, []requestStep{
+						{argv: []string{"cat", "/nonexistent-sockbook-check"}, judge: judgeCatFails},
+						{argv: []string{missingProgram}, judge: judgeNotStarted},
+						stillHereStep(),
+					})
 				},
 			},
 			{
 				Name: "shell-metacharacters",
 				Doc:  `Arguments holding ";", "$(…)", "|", quotes, "*" and double spaces reach echo unchanged: no shell reads them.`,
-				Run:  cmdShellMeta,
+				Run:  shellMetacharacters,
 			},
 			{
 				Name: "not-allowed",
-				Doc:  `["sh",…], ["/bin/echo",…] and ["rm",…] are answered {"error":…} without running anything, and the connection goes on.`,
-				Run:  cmdNotAllowed,
+				Doc:  `["sh",…], ["/bin/echo",…], ["rm",…] and ["sh"] alone are answered {"error":…} without running anything, and the connection goes on.`,
+				Run:  notAllowed,
 			},
 			{
 				Name:    "output-capped",
 				Local:   true, // needs the checker's -allow list (and its files)
 				Doc:     "3 MiB written by cat to stdout, then by dd to stderr, come back capped at their first 1 MiB, and the server goes on answering.",
 				Timeout: 20 * time.Second,
-				Run:     cmdOutputCapped,
+				Run:     outputCapped,
 			},
 			{
 				Name:    "time-limit",
 				Local:   true, // needs the checker's -allow list (and its files)
 				Doc:     `["sleep","30"] is stopped at the 5 s limit and answered with {"error":…} or a non-zero exit status; the connection goes on.`,
 				Timeout: 12 * time.Second,
-				Run:     cmdTimeLimit,
+				Run:     timeLimit,
 			},
 			{
 				Name: "chopped-1-byte",
 				Doc:  "A request sent one byte per write, each byte read by the server before the next is sent, is answered as one request.",
-				Run:  cmdChopped,
+				Run:  requestChopped,
 			},
 			{
 				Name: "coalesced-requests",
 				Doc:  "Two requests sent in one write are answered with two replies, in order.",
-				Run:  cmdCoalesced,
+				Run:  requestsCoalesced,
 			},
 			{
 				Name: "malformed-request",
-				Doc:  `Broken JSON, an empty argv and an argv that is not a list are each answered {"error":…}, and the connection goes on.`,
-				Run:  cmdMalformed,
+				Doc:  `Broken JSON, a frame of length 0, an empty argv and an argv that is not a list are each answered {"error":…}, and the connection goes on.`,
+				Run:  malformedRequests,
+			},
+			{
+				Name: "cut-short-request",
+				Doc:  `A client that half-closes in the middle of a request, or right after one, gets no answer to what it did not send (at most an {"error":…}) and sees the connection close; the next client is served.`,
+				Run: func(ctx context.Context, env *Env) error {
+					return requestThenNext(ctx, env, false)
+				},
+			},
+			{
+				Name: "reset-mid-request",
+				Doc:  "A client that resets its connection (RST) in the middle of a request does not stop the server: the next client is served.",
+				Run: func(ctx context.Context, env *Env) error {
+					return requestThenNext(ctx, env, true)
+				},
 			},
 			{
 				Name: "oversize-frame",
 				Doc:  "A request length of 1 GiB closes the connection without the server allocating it, and the next client is served.",
-				Run:  cmdOversize,
+				Run:  oversizeRequest,
 			},
 		},
 	})
 }
 
-// cmdFrame returns body behind its 4-byte big-endian length.
-func cmdFrame(body []byte) []byte {
-	return append(binary.BigEndian.AppendUint32(nil, uint32(len(body))), body...)
-}
-
-// cmdRequest is the frame that asks to run argv.
-func cmdRequest(argv ...string) []byte {
+// commandRequest is the frame that asks to run argv.
+func commandRequest(argv ...string) []byte {
 	body, err := json.Marshal(map[string][]string{"argv": argv})
 	if err != nil {
 		panic(err) // strings always encode
 	}
-	return cmdFrame(body)
+	return encodeFrame(body)
 }
 
-// cmdName names a request in a message.
-func cmdName(argv []string) string {
+// argvName names a request in a message.
+func argvName(argv []string) string {
 	b, _ := json.Marshal(argv)
 	if len(b) > 80 {
 		return string(b[:77]) + "…]"
@@ -163,8 +188,8 @@ func cmdName(argv []string) string {
 	return string(b)
 }
 
-// cmdReply is a remote-cmd reply as the checker decodes it.
-type cmdReply struct {
+// commandReply is a remote-cmd reply as the checker decodes it.
+type commandReply struct {
 	raw    []byte
 	Exit   *int    `json:"exit"`
 	Stdout *string `json:"stdout"`
@@ -172,20 +197,20 @@ type cmdReply struct {
 	Error  *string `json:"error"`
 }
 
-func (r cmdReply) refused() bool { return r.Error != nil && *r.Error != "" }
+func (r commandReply) refused() bool { return r.Error != nil && *r.Error != "" }
 
-func (r cmdReply) stdout() string { return cmdText(r.Stdout) }
-func (r cmdReply) stderr() string { return cmdText(r.Stderr) }
+func (r commandReply) stdout() string { return textOrEmpty(r.Stdout) }
+func (r commandReply) stderr() string { return textOrEmpty(r.Stderr) }
 
-func cmdText(s *string) string {
+func textOrEmpty(s *string) string {
 	if s == nil {
 		return ""
 	}
 	return *s
 }
 
-// readCmdReply reads one reply frame, waiting at most wait for each piece.
-func readCmdReply(ctx context.Context, l *link, what string, wait time.Duration) (cmdReply, error) {
+// readCommandReply reads one reply frame, waiting at most wait for each piece.
+func readCommandReply(ctx context.Context, l *link, what string, wait time.Duration) (commandReply, error) {
 	head, err := l.readN(ctx, 4, wait)
 	if err != nil {
 		f := &Failure{What: what + ": no reply", Expected: "a reply frame", Got: errorText(err)}
@@ -193,11 +218,11 @@ func readCmdReply(ctx context.Context, l *link, what string, wait time.Duration)
 			f.What = what + ": the reply frame stopped short"
 			f.Got = fmt.Sprintf("%s, then %s", show(head), errorText(err))
 		}
-		return cmdReply{}, f
+		return commandReply{}, f
 	}
 	n := binary.BigEndian.Uint32(head)
-	if n > cmdReplyLimit {
-		return cmdReply{}, &Failure{
+	if n > commandReplyLimit {
+		return commandReply{}, &Failure{
 			What:     fmt.Sprintf("%s: a reply frame of %d bytes", what, n),
 			Expected: "a 4-byte big-endian length of a JSON reply, a few MiB at most",
 			Got:      show(head),
@@ -205,15 +230,15 @@ func readCmdReply(ctx context.Context, l *link, what string, wait time.Duration)
 	}
 	body, err := l.readN(ctx, int(n), wait)
 	if err != nil {
-		return cmdReply{}, &Failure{
+		return commandReply{}, &Failure{
 			What:     what + ": the reply frame stopped short",
 			Expected: fmt.Sprintf("%d bytes, as its length said", n),
 			Got:      fmt.Sprintf("%d bytes, then %s", len(body), errorText(err)),
 		}
 	}
-	r := cmdReply{raw: body}
+	r := commandReply{raw: body}
 	if err := json.Unmarshal(body, &r); err != nil {
-		return cmdReply{}, &Failure{
+		return commandReply{}, &Failure{
 			What:     what + ": the reply is not the protocol's JSON",
 			Expected: `{"exit":N,"stdout":"…","stderr":"…"} or {"error":"…"}`,
 			Got:      show(body),
@@ -222,11 +247,11 @@ func readCmdReply(ctx context.Context, l *link, what string, wait time.Duration)
 	return r, nil
 }
 
-// cmdJudge checks the reply to one request; nil means it was right.
-type cmdJudge func(what string, r cmdReply) error
+// replyJudge checks the reply to one request; nil means it was right.
+type replyJudge func(what string, r commandReply) error
 
-// cmdRan checks that r says the command ran, and returns nil if so.
-func cmdRan(what string, r cmdReply) error {
+// judgeRan checks that r says the command ran, and returns nil if so.
+func judgeRan(what string, r commandReply) error {
 	switch {
 	case r.refused():
 		return &Failure{What: what + ": not run", Expected: `{"exit":…,"stdout":…,"stderr":…}`, Got: show(r.raw)}
@@ -236,12 +261,12 @@ func cmdRan(what string, r cmdReply) error {
 	return nil
 }
 
-// cmdStdout judges a reply that must be exit 0 with this stdout and no
+// judgeStdout judges a reply that must be exit 0 with this stdout and no
 // stderr.
-func cmdStdout(stdout string) cmdJudge {
+func judgeStdout(stdout string) replyJudge {
 	want := fmt.Sprintf(`{"exit":0,"stdout":%q,"stderr":""}`, stdout)
-	return func(what string, r cmdReply) error {
-		if err := cmdRan(what, r); err != nil {
+	return func(what string, r commandReply) error {
+		if err := judgeRan(what, r); err != nil {
 			return err
 		}
 		if *r.Exit != 0 || r.stdout() != stdout || r.stderr() != "" {
@@ -251,8 +276,8 @@ func cmdStdout(stdout string) cmdJudge {
 	}
 }
 
-func cmdCatFails(what string, r cmdReply) error {
-	if err := cmdRan(what, r); err != nil {
+func judgeCatFails(what string, r commandReply) error {
+	if err := judgeRan(what, r); err != nil {
 		return err
 	}
 	if *r.Exit != 1 || r.stdout() != "" || r.stderr() == "" {
@@ -265,8 +290,17 @@ func cmdCatFails(what string, r cmdReply) error {
 	return nil
 }
 
-// cmdRefused judges a reply that must refuse to run the request.
-func cmdRefused(what string, r cmdReply) error {
+// judgeNotStarted judges the reply to a program that cannot be started:
+// {"error":…}, or a non-zero exit status.
+func judgeNotStarted(what string, r commandReply) error {
+	if r.refused() || r.Exit != nil && *r.Exit != 0 {
+		return nil
+	}
+	return &Failure{What: what + ": the reply does not say the program could not be started", Expected: `{"error":"…"} or a non-zero "exit"`, Got: show(r.raw)}
+}
+
+// judgeRefused judges a reply that must refuse to run the request.
+func judgeRefused(what string, r commandReply) error {
 	switch {
 	case r.Exit != nil || r.Stdout != nil:
 		return &Failure{What: what + ": it was run", Expected: `{"error":"…"}, and nothing run`, Got: show(r.raw)}
@@ -276,22 +310,22 @@ func cmdRefused(what string, r cmdReply) error {
 	return nil
 }
 
-// cmdStep is one request on a connection and how to judge its reply.
-type cmdStep struct {
+// requestStep is one request on a connection and how to judge its reply.
+type requestStep struct {
 	argv  []string // the request; nil when frame is given instead
 	frame []byte   // a raw request frame, for malformed requests
 	what  string   // names the request in a failure, for a raw frame
-	judge cmdJudge
+	judge replyJudge
 	wait  time.Duration // for the reply; zero means replyWait
 }
 
-// cmdSteps sends each request on one connection and judges its reply
+// runSteps sends each request on one connection and judges its reply
 // before sending the next.
-func cmdSteps(ctx context.Context, l *link, steps []cmdStep) error {
+func runSteps(ctx context.Context, l *link, steps []requestStep) error {
 	for _, st := range steps {
 		frame, what := st.frame, st.what
 		if frame == nil {
-			frame, what = cmdRequest(st.argv...), "the request "+cmdName(st.argv)
+			frame, what = commandRequest(st.argv...), "the request "+argvName(st.argv)
 		}
 		wait := st.wait
 		if wait == 0 {
@@ -300,7 +334,7 @@ func cmdSteps(ctx context.Context, l *link, steps []cmdStep) error {
 		if err := l.write(ctx, frame); err != nil {
 			return err
 		}
-		r, err := readCmdReply(ctx, l, what, wait)
+		r, err := readCommandReply(ctx, l, what, wait)
 		if err != nil {
 			return err
 		}
@@ -311,45 +345,46 @@ func cmdSteps(ctx context.Context, l *link, steps []cmdStep) error {
 	return nil
 }
 
-// cmdStillHere is the request that shows the connection still works.
-func cmdStillHere() cmdStep {
-	return cmdStep{argv: []string{"echo", "still here"}, judge: cmdStdout("still here\n")}
+// stillHereStep is the request that shows the connection still works.
+func stillHereStep() requestStep {
+	return requestStep{argv: []string{"echo", "still here"}, judge: judgeStdout("still here\n")}
 }
 
-// cmdExchange sends argv on a new connection and judges the reply.
-func cmdExchange(ctx context.Context, s *session, judge cmdJudge, argv ...string) error {
+// commandExchange sends argv on a new connection and judges the reply.
+func commandExchange(ctx context.Context, s *session, judge replyJudge, argv ...string) error {
 	l, err := s.dial(ctx)
 	if err != nil {
 		return err
 	}
 	defer l.close()
-	return cmdSteps(ctx, l, []cmdStep{{argv: argv, judge: judge}})
+	return runSteps(ctx, l, []requestStep{{argv: argv, judge: judge}})
 }
 
-func cmdShellMeta(ctx context.Context, env *Env) error {
+func shellMetacharacters(ctx context.Context, env *Env) error {
 	args := []string{"hi; echo PWNED", "$(echo INJECTED)", "a|cat", "`echo x`", "*", "two  spaces", "&&", "'single'", `"double"`}
 	argv := append([]string{"echo"}, args...)
-	return cmdExchange(ctx, newSession(env), cmdStdout(strings.Join(args, " ")+"\n"), argv...)
+	return commandExchange(ctx, newSession(env), judgeStdout(strings.Join(args, " ")+"\n"), argv...)
 }
 
-func cmdNotAllowed(ctx context.Context, env *Env) error {
+func notAllowed(ctx context.Context, env *Env) error {
 	l, err := newSession(env).dial(ctx)
 	if err != nil {
 		return err
 	}
 	defer l.close()
-	return cmdSteps(ctx, l, []cmdStep{
-		{argv: []string{"sh", "-c", "echo PWNED"}, judge: cmdRefused},
-		{argv: []string{"/bin/echo", "PWNED"}, judge: cmdRefused},
-		{argv: []string{"rm", "-f", "sockbook-no-such-file"}, judge: cmdRefused},
-		cmdStillHere(),
+	return runSteps(ctx, l, []requestStep{
+		{argv: []string{"sh", "-c", "echo PWNED"}, judge: judgeRefused},
+		{argv: []string{"/bin/echo", "PWNED"}, judge: judgeRefused},
+		{argv: []string{"rm", "-f", "sockbook-no-such-file"}, judge: judgeRefused},
+		{argv: []string{"sh"}, judge: judgeRefused},
+		stillHereStep(),
 	})
 }
 
-// cmdBigFile returns what output-capped has cat and dd write: cmdBigOutput
+// bigOutputFile returns what output-capped has cat and dd write: bigOutputSize
 // bytes of numbered text lines. Text, because a JSON string of 1 MiB of
 // NUL bytes is 6 MiB of "\u0000".
-func cmdBigFile() []byte {
+func bigOutputFile() []byte {
 	// 4096 numbered lines, repeated: cheap to make, and a stream cut or
 	// patched anywhere still differs from them.
 	var block []byte
@@ -358,23 +393,23 @@ func cmdBigFile() []byte {
 		block = strconv.AppendInt(block, int64(i), 10)
 		block = append(block, " of a command that writes too much\n"...)
 	}
-	return bytes.Repeat(block, cmdBigOutput/len(block)+1)[:cmdBigOutput]
+	return bytes.Repeat(block, bigOutputSize/len(block)+1)[:bigOutputSize]
 }
 
-// cmdCapped judges a reply whose stream (picked by pick) was sent all of
+// judgeCapped judges a reply whose stream (picked by pick) was sent all of
 // full.
-func cmdCapped(stream string, full []byte, pick func(cmdReply) string) cmdJudge {
-	return func(what string, r cmdReply) error {
-		if err := cmdRan(what, r); err != nil {
+func judgeCapped(stream string, full []byte, pick func(commandReply) string) replyJudge {
+	return func(what string, r commandReply) error {
+		if err := judgeRan(what, r); err != nil {
 			return err
 		}
 		out := pick(r)
-		want := fmt.Sprintf("%s: the first 1 MiB (%d bytes) of the %d bytes written, or at least the first %d", stream, cmdOutputCap, len(full), cmdOutputFloor)
+		want := fmt.Sprintf("%s: the first 1 MiB (%d bytes) of the %d bytes written, or at least the first %d", stream, outputCap, len(full), outputFloor)
 		got := fmt.Sprintf("%s of %d bytes", stream, len(out))
 		switch {
-		case len(out) > cmdOutputCap:
+		case len(out) > outputCap:
 			return &Failure{What: what + ": " + stream + " is not capped", Expected: want, Got: got}
-		case len(out) < cmdOutputFloor:
+		case len(out) < outputFloor:
 			return &Failure{What: what + ": " + stream + " lost output under the cap", Expected: want, Got: got}
 		case !bytes.HasPrefix(full, []byte(out)):
 			f := compare(what+": "+stream, full[:len(out)], []byte(out))
@@ -385,8 +420,8 @@ func cmdCapped(stream string, full []byte, pick func(cmdReply) string) cmdJudge 
 	}
 }
 
-func cmdOutputCapped(ctx context.Context, env *Env) error {
-	full := cmdBigFile()
+func outputCapped(ctx context.Context, env *Env) error {
+	full := bigOutputFile()
 	path := filepath.Join(env.Dir, "big-output.txt")
 	if err := os.WriteFile(path, full, 0o644); err != nil {
 		return fmt.Errorf("remote-cmd: %w", err)
@@ -396,22 +431,22 @@ func cmdOutputCapped(ctx context.Context, env *Env) error {
 		return err
 	}
 	defer l.close()
-	return cmdSteps(ctx, l, []cmdStep{
+	return runSteps(ctx, l, []requestStep{
 		{
 			argv:  []string{"cat", path},
-			judge: cmdCapped("stdout", full, cmdReply.stdout),
-			wait:  cmdBigWait,
+			judge: judgeCapped("stdout", full, commandReply.stdout),
+			wait:  bigOutputWait,
 		},
 		{
 			argv:  []string{"dd", "if=" + path, "of=/dev/stderr", "bs=65536"},
-			judge: cmdCapped("stderr", full, cmdReply.stderr),
-			wait:  cmdBigWait,
+			judge: judgeCapped("stderr", full, commandReply.stderr),
+			wait:  bigOutputWait,
 		},
-		cmdStillHere(),
+		stillHereStep(),
 	})
 }
 
-func cmdTimeLimit(ctx context.Context, env *Env) error {
+func timeLimit(ctx context.Context, env *Env) error {
 	s := newSession(env)
 	l, err := s.dial(ctx)
 	if err != nil {
@@ -419,82 +454,162 @@ func cmdTimeLimit(ctx context.Context, env *Env) error {
 	}
 	defer l.close()
 	argv := []string{"sleep", "30"}
-	what := "the request " + cmdName(argv)
-	if err := l.write(ctx, cmdRequest(argv...)); err != nil {
+	what := "the request " + argvName(argv)
+	if err := l.write(ctx, commandRequest(argv...)); err != nil {
 		return err
 	}
 	start := time.Now()
-	r, err := readCmdReply(ctx, l, what, cmdLimitLatest)
+	r, err := readCommandReply(ctx, l, what, timeLimitLatest)
 	took := time.Since(start).Round(100 * time.Millisecond)
-	want := fmt.Sprintf(`{"error":"…"} or a non-zero "exit", after the %v limit (%v to %v)`, cmdLimit, cmdLimitEarliest, cmdLimitLatest)
+	want := fmt.Sprintf(`{"error":"…"} or a non-zero "exit", after the %v limit (%v to %v)`, commandTimeLimit, timeLimitEarliest, timeLimitLatest)
 	switch {
-	case err != nil && time.Since(start) >= cmdLimitLatest:
-		return &Failure{What: what + ": the command was not stopped at the time limit", Expected: want, Got: fmt.Sprintf("no reply within %v", cmdLimitLatest)}
+	case err != nil && time.Since(start) >= timeLimitLatest:
+		return &Failure{What: what + ": the command was not stopped at the time limit", Expected: want, Got: fmt.Sprintf("no reply within %v", timeLimitLatest)}
 	case err != nil:
 		return err
-	case took < cmdLimitEarliest:
+	case took < timeLimitEarliest:
 		return &Failure{What: what + ": answered before the time limit", Expected: want, Got: fmt.Sprintf("%s after %v", show(r.raw), took)}
 	case !r.refused() && (r.Exit == nil || *r.Exit == 0):
 		return &Failure{What: what + ": the reply does not say the command was stopped", Expected: want, Got: show(r.raw)}
 	}
 	s.log(event.Event{Kind: event.Note, Conn: l.n, Text: fmt.Sprintf("answered after %v", took)})
-	return cmdSteps(ctx, l, []cmdStep{cmdStillHere()})
+	return runSteps(ctx, l, []requestStep{stillHereStep()})
 }
 
-func cmdChopped(ctx context.Context, env *Env) error {
+func requestChopped(ctx context.Context, env *Env) error {
 	l, err := newSession(env).dial(ctx)
 	if err != nil {
 		return err
 	}
 	defer l.close()
 	argv := []string{"echo", "in", "pieces"}
-	if err := l.writeChopped(ctx, cmdRequest(argv...)); err != nil {
+	if err := l.writeChopped(ctx, commandRequest(argv...)); err != nil {
 		return err
 	}
-	what := "the request " + cmdName(argv) + " sent one byte per write"
-	r, err := readCmdReply(ctx, l, what, replyWait)
+	what := "the request " + argvName(argv) + " sent one byte per write"
+	r, err := readCommandReply(ctx, l, what, replyWait)
 	if err != nil {
 		return err
 	}
-	return cmdStdout("in pieces\n")(what, r)
+	return judgeStdout("in pieces\n")(what, r)
 }
 
-func cmdCoalesced(ctx context.Context, env *Env) error {
+func requestsCoalesced(ctx context.Context, env *Env) error {
 	l, err := newSession(env).dial(ctx)
 	if err != nil {
 		return err
 	}
 	defer l.close()
-	if err := l.write(ctx, append(cmdRequest("echo", "one"), cmdRequest("echo", "two")...)); err != nil {
+	if err := l.write(ctx, append(commandRequest("echo", "one"), commandRequest("echo", "two")...)); err != nil {
 		return err
 	}
 	for _, word := range []string{"one", "two"} {
 		what := fmt.Sprintf(`the request ["echo",%q], sent in one write with another`, word)
-		r, err := readCmdReply(ctx, l, what, replyWait)
+		r, err := readCommandReply(ctx, l, what, replyWait)
 		if err != nil {
 			return err
 		}
-		if err := cmdStdout(word+"\n")(what, r); err != nil {
+		if err := judgeStdout(word+"\n")(what, r); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func cmdMalformed(ctx context.Context, env *Env) error {
+func malformedRequests(ctx context.Context, env *Env) error {
 	l, err := newSession(env).dial(ctx)
 	if err != nil {
 		return err
 	}
 	defer l.close()
-	var steps []cmdStep
-	for _, body := range []string{`{"argv":["echo",`, `{"argv":[]}`, `{"argv":"echo hi"}`, `not json`} {
-		steps = append(steps, cmdStep{frame: cmdFrame([]byte(body)), what: "the request " + show([]byte(body)), judge: cmdRefused})
+	var steps []requestStep
+	for _, body := range []string{`{"argv":["echo",`, ``, `{"argv":[]}`, `{"argv":"echo hi"}`, `not json`} {
+		steps = append(steps, requestStep{frame: encodeFrame([]byte(body)), what: "the request " + show([]byte(body)), judge: judgeRefused})
 	}
-	return cmdSteps(ctx, l, append(steps, cmdStillHere()))
+	return runSteps(ctx, l, append(steps, stillHereStep()))
 }
 
-func cmdOversize(ctx context.Context, env *Env) error {
+// requestThenNext sends a whole request and, once it is answered, the
+// start of another, then half-closes (or resets) the connection, and
+// checks that the next client is served. The unfinished request is valid
+// JSON as far as it goes (its frame announces spaces after it): a server
+// that runs what it got of a request has run a request cut short. After a
+// half-close it also checks, on a second connection, that a half-close
+// right after an answered request gets nothing more.
+func requestThenNext(ctx context.Context, env *Env, reset bool) error {
+	s := newSession(env)
+	l, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	if err := runSteps(ctx, l, []requestStep{{argv: []string{"echo", "whole"}, judge: judgeStdout("whole\n")}}); err != nil {
+		l.close()
+		return err
+	}
+	body := []byte(`{"argv":["echo","cut short"]}`)
+	frame := encodeFrame(append(body, bytes.Repeat([]byte(" "), 32)...))
+	if err := l.write(ctx, frame[:4+len(body)]); err != nil {
+		l.close()
+		return err
+	}
+	l.waitConsumed(ctx)
+	if reset {
+		if err := l.resetAndSettle(ctx); err != nil {
+			return err
+		}
+		return commandExchange(ctx, s, judgeStdout("still here\n"), "echo", "still here")
+	}
+	if err := halfCloseAfterRequests(ctx, l, "a request cut short by the client's half-close"); err != nil {
+		return err
+	}
+	// A half-close between two requests: nothing is left to answer.
+	if l, err = s.dial(ctx); err != nil {
+		return err
+	}
+	if err := runSteps(ctx, l, []requestStep{{argv: []string{"echo", "last"}, judge: judgeStdout("last\n")}}); err != nil {
+		l.close()
+		return err
+	}
+	if err := halfCloseAfterRequests(ctx, l, "a half-close after a whole request, answered"); err != nil {
+		return err
+	}
+	return commandExchange(ctx, s, judgeStdout("still here\n"), "echo", "still here")
+}
+
+// halfCloseAfterRequests half-closes l and expects the server to close
+// its end, after at most an {"error":…} frame; then closes l.
+func halfCloseAfterRequests(ctx context.Context, l *link, what string) error {
+	defer l.close()
+	if err := l.closeWrite(); err != nil {
+		return err
+	}
+	return expectClosedAfterRefusal(ctx, l, what)
+}
+
+// expectClosedAfterRefusal reads until the server closes the connection,
+// and accepts nothing, or one {"error":…} frame, before the close. It
+// stops reading at 64 KiB: no refusal is that long.
+func expectClosedAfterRefusal(ctx context.Context, l *link, what string) error {
+	const most = 64 << 10
+	var got []byte
+	buf := make([]byte, 4096)
+	for {
+		n, err := l.read(ctx, buf, closeWait)
+		got = append(got, buf[:n]...)
+		switch {
+		case len(got) > most:
+			return &Failure{What: what + ": the server kept sending", Expected: `the connection closed, after at most an {"error":…} frame`, Got: fmt.Sprintf("more than %d bytes: %s", most, show(got))}
+		case closedByPeer(err) && len(got) > 0 && !isOneRefusal(got):
+			return &Failure{What: what + ": a reply other than an error", Expected: `the connection closed, after at most an {"error":…} frame`, Got: show(got)}
+		case closedByPeer(err):
+			return nil
+		case err != nil:
+			return &Failure{What: what + ": the connection stayed open", Expected: "the connection closed", Got: fmt.Sprintf("%s, then %s", show(got), errorText(err))}
+		}
+	}
+}
+
+func oversizeRequest(ctx context.Context, env *Env) error {
 	s := newSession(env)
 	l, err := s.dial(ctx)
 	if err != nil {
@@ -504,21 +619,18 @@ func cmdOversize(ctx context.Context, env *Env) error {
 	if env.ServerVM != nil {
 		before, vmErr = env.ServerVM()
 	}
-	if err := l.write(ctx, binary.BigEndian.AppendUint32(nil, cmdHugeFrame)); err != nil {
+	if err := l.write(ctx, binary.BigEndian.AppendUint32(nil, hugeRequestLength)); err != nil {
 		l.close()
 		return err
 	}
-	got, err := l.readAll(ctx, 1<<20, closeWait)
-	l.close()
 	what := "a request length of 1 GiB"
+	err = expectClosedAfterRefusal(ctx, l, what)
+	l.close()
 	if err != nil {
-		return &Failure{What: what + ": the connection stayed open", Expected: "the connection closed, the request unread", Got: fmt.Sprintf("%s, then %s", show(got), errorText(err))}
-	}
-	if len(got) > 0 && !cmdOneRefusal(got) {
-		return &Failure{What: what + ": a reply other than an error", Expected: `the connection closed, after at most an {"error":…} frame`, Got: show(got)}
+		return err
 	}
 	if vmErr == nil {
-		if after, err := env.ServerVM(); err == nil && after-before > cmdVMGrowth {
+		if after, err := env.ServerVM(); err == nil && after-before > requestVMGrowth {
 			return &Failure{
 				What:     what + ": the server allocated it",
 				Expected: "no allocation for a request over the limit",
@@ -526,14 +638,14 @@ func cmdOversize(ctx context.Context, env *Env) error {
 			}
 		}
 	}
-	return cmdExchange(ctx, s, cmdStdout("still here\n"), "echo", "still here")
+	return commandExchange(ctx, s, judgeStdout("still here\n"), "echo", "still here")
 }
 
-// cmdOneRefusal reports whether b is exactly one {"error":…} frame.
-func cmdOneRefusal(b []byte) bool {
+// isOneRefusal reports whether b is exactly one {"error":…} frame.
+func isOneRefusal(b []byte) bool {
 	if len(b) < 4 || int(binary.BigEndian.Uint32(b)) != len(b)-4 {
 		return false
 	}
-	var r cmdReply
+	var r commandReply
 	return json.Unmarshal(bytes.TrimSpace(b[4:]), &r) == nil && r.refused() && r.Exit == nil
 }

@@ -58,6 +58,18 @@ func udpTime() Exercise {
 				},
 			},
 			{
+				Name: "raw-bytes",
+				Doc:  `A layout holding NUL, bytes that are not UTF-8, spaces at both ends and a final "\n" is used as it is: those bytes come back around the time.`,
+				Run: func(ctx context.Context, env *Env) error {
+					p, err := openDatagrams(env, 1)
+					if err != nil {
+						return err
+					}
+					defer p.close()
+					return p.ask(ctx, " \x00\xff 15:04 \xe9t\xe9\n")
+				},
+			},
+			{
 				Name: "two-clients",
 				Doc:  "Two clients, each with its own socket, send datagrams in turn; each reply goes to the client that asked, from the server's address.",
 				Run:  udpTwoClients,

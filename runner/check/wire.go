@@ -135,6 +135,36 @@ func (l *link) write(ctx context.Context, b []byte) error {
 	return nil
 }
 
+// flood writes piece again and again, up to total bytes, until the
+// server closes the connection (a write fails with end of stream or a
+// reset). It returns how much was sent and whether the server closed. A
+// server that neither reads nor closes fails: a write waits at most
+// replyWait.
+func (l *link) flood(ctx context.Context, piece []byte, total int) (int, bool, error) {
+	sent := 0
+	for sent < total {
+		l.c.SetWriteDeadline(within(ctx, replyWait))
+		n, err := l.c.Write(piece[:min(len(piece), total-sent)])
+		sent += n
+		if n > 0 {
+			l.s.log(event.Event{Kind: event.Write, Conn: l.n, Bytes: n, Text: event.Preview(piece[:n])})
+		}
+		switch {
+		case closedByPeer(err):
+			l.s.log(event.Event{Kind: event.SockError, Conn: l.n, Text: "write", Err: err.Error()})
+			return sent, true, nil
+		case err != nil:
+			l.s.log(event.Event{Kind: event.SockError, Conn: l.n, Text: "write", Err: err.Error()})
+			return sent, false, &Failure{
+				What:     fmt.Sprintf("connection %d: the server stopped reading after %d bytes, but kept the connection open", l.n, sent),
+				Expected: "the server to read on, or to close the connection",
+				Got:      errorText(err),
+			}
+		}
+	}
+	return sent, false, nil
+}
+
 // writeChopped sends b one byte per Write and, before each next byte,
 // waits until the server has read the previous one: the server is sure to
 // see every message in pieces, however it reads. If the server stops
@@ -154,11 +184,16 @@ func (l *link) writeChopped(ctx context.Context, b []byte) error {
 // waitConsumed waits, at most consumeWait, until the server's end of the
 // connection has no unread bytes, and reports whether that happened.
 // Where that cannot be seen, it pauses briefly instead.
-func (l *link) waitConsumed(ctx context.Context) bool {
+func (l *link) waitConsumed(ctx context.Context) bool { return waitConsumed(ctx, l.c) }
+
+// waitConsumed waits, at most consumeWait, until the other end of c has
+// read everything sent to it, and reports whether that happened. Where
+// that cannot be seen, it pauses briefly instead.
+func waitConsumed(ctx context.Context, c *net.TCPConn) bool {
 	deadline := within(ctx, consumeWait)
 	pause := 20 * time.Microsecond
 	for {
-		queued, err := sockdiag.Unread(l.c)
+		queued, err := sockdiag.Unread(c)
 		if err != nil {
 			time.Sleep(choppedPause)
 			return true

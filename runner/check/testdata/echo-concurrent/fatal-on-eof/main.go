@@ -1,5 +1,7 @@
 // Flaw: any read error stops the whole server with log.Fatal, end of
 // stream included: the first client to leave ends the server.
+//
+// Fails: silent-client, reset-client, clients-in-turn.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: treats only end of stream as a normal end; a reset, or a write
 // that fails, stops the whole server with log.Fatal, every client with it.
+//
+// Fails: reset-client.
 package main
 
 import (

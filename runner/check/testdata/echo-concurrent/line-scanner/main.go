@@ -1,6 +1,9 @@
 // Flaw: echoes line by line with a bufio.Scanner, as if the protocol were
 // lines: bytes without a newline wait for one, a newline is added after a
 // last line that had none, and a line over 64 KiB stops the scanner.
+//
+// Fails: echo-before-close, only-ascii-letters, large-stream, reset-client,
+// idle-client-does-not-block, hundred-clients, chopped-1-byte.
 package main
 
 import (

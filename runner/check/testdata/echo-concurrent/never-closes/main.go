@@ -1,5 +1,7 @@
 // Flaw: closes each connection with a defer in main's accept loop, which
 // runs only when main returns: the client never reads end of stream.
+//
+// Fails: echo-text, silent-client.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: serves at most 10 clients at a time (a semaphore of 10 slots), so
 // the 11th client waits until one of the first ten leaves.
+//
+// Fails: hundred-clients.
 package main
 
 import (

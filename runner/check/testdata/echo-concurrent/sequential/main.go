@@ -1,5 +1,7 @@
 // Flaw: serves one client at a time, in the accept loop itself: while it
 // talks to one client, every other client waits.
+//
+// Fails: idle-client-does-not-block, hundred-clients.
 package main
 
 import (

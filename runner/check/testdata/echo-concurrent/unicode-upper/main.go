@@ -1,5 +1,7 @@
 // Flaw: uppercases with bytes.ToUpper, which reads the bytes as UTF-8:
 // it changes letters such as é and replaces bytes that are not UTF-8.
+//
+// Fails: only-ascii-letters.
 package main
 
 import (

@@ -1,6 +1,8 @@
 // Flaw: reads the client's first message before the loop and treats any
 // error there, end of stream included, as fatal: a client that connects
 // and sends nothing stops the server.
+//
+// Fails: silent-client.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: reads with io.ReadFull into a 1024-byte buffer, so nothing is
 // echoed until 1024 bytes have come or the client closes.
+//
+// Fails: echo-before-close, reset-client.
 package main
 
 import (

@@ -1,6 +1,8 @@
 // Flaw: the communication loop is written inside main's accept loop, and
 // the client's close ends it with return instead of break: the server
 // exits after its first client.
+//
+// Fails: silent-client, clients-in-turn.
 package main
 
 import (

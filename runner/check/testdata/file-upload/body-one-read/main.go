@@ -1,5 +1,7 @@
 // A file-upload server that reads the body with one Read, trusting TCP to
 // deliver it in one piece: a large file is cut, its checksum fails.
+//
+// Fails: upload-large, two-in-turn, chopped-header.
 package main
 
 import (

@@ -1,4 +1,8 @@
-// A file-upload server that stops with log.Fatal when an upload goes wrong.
+// A file-upload server that stops with log.Fatal when an upload goes wrong:
+// the next client finds no server.
+//
+// Fails: name-escapes-dir, name-with-separator, name-special, bad-checksum,
+// body-cut-short, header-length-limit, malformed-header, reset-mid-body.
 package main
 
 import (

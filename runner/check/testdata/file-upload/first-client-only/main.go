@@ -1,5 +1,9 @@
 // A file-upload server that serves its first client and then stops
 // accepting: it returns from the accept loop after one upload.
+//
+// Fails: two-in-turn, name-escapes-dir, name-with-separator, name-special,
+// bad-checksum, body-cut-short, header-length-limit, malformed-header,
+// reset-mid-body, longest-name.
 package main
 
 import (

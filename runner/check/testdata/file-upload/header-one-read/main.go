@@ -1,5 +1,8 @@
 // A file-upload server that reads the header with a single Read, trusting
-// TCP to deliver it in one piece.
+// TCP to deliver it in one piece: a header sent in pieces, or one of
+// 64 KiB, is cut.
+//
+// Fails: chopped-header, header-length-limit.
 package main
 
 import (

@@ -1,6 +1,8 @@
 // A file-upload server that refuses separators and NUL in a name but not
 // ".", ".." or "", and ignores os.Rename's error: such a name is reported
 // stored, and its temporary file stays in DIR.
+//
+// Fails: name-special.
 package main
 
 import (

@@ -1,6 +1,9 @@
 // A file-upload server that uses the name from the wire as a path, without
 // checking it: "../x" lands next to DIR, "a/b" in a subfolder. Everything
-// else is as in the reference.
+// else is as in the reference. ".", "..", "" and NUL fail at the OS, which
+// this program reports correctly.
+//
+// Fails: name-escapes-dir, name-with-separator.
 package main
 
 import (

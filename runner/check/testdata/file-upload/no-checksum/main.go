@@ -1,5 +1,7 @@
 // A file-upload server that never compares the body's SHA-256 with the
 // header's: a tampered upload is stored.
+//
+// Fails: bad-checksum.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // A file-upload server that allocates and reads whatever header length the
 // client sends.
+//
+// Fails: header-length-limit.
 package main
 
 import (

@@ -1,6 +1,8 @@
 // A file-upload server that writes the body straight to DIR/name: when the
 // checksum does not match or the body is cut short it says so, but the file
 // stays.
+//
+// Fails: bad-checksum, body-cut-short, reset-mid-body.
 package main
 
 import (

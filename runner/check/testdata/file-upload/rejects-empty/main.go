@@ -1,5 +1,7 @@
 // A file-upload server that takes a size of 0 for a broken header and
 // refuses empty files.
+//
+// Fails: upload-empty.
 package main
 
 import (

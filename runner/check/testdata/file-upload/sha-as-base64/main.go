@@ -1,5 +1,11 @@
 // A file-upload server whose reply holds the checksum as a []byte field:
-// encoding/json writes it in base64, not in hex.
+// encoding/json writes it in base64, not in hex. Every stored upload gets
+// a wrong reply.
+//
+// Fails: upload-small, upload-empty, upload-large, chopped-header,
+// two-in-turn, name-escapes-dir, name-with-separator, name-special,
+// bad-checksum, body-cut-short, header-length-limit, malformed-header,
+// reset-mid-body, longest-name.
 package main
 
 import (

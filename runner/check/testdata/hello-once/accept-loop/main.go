@@ -1,5 +1,7 @@
 // Flaw: serves clients in an accept loop for ever instead of exiting after
 // the first one.
+//
+// Fails: exits-zero.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: copied from an echo server, it keeps reading after its reply and
 // so never closes the connection while the client waits for the end.
+//
+// Fails: closes-connection, exits-zero.
 package main
 
 import (

@@ -1,4 +1,6 @@
 // Flaw: reads into a 512-byte buffer, so a 1024-byte message is cut.
+//
+// Fails: max-message.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: replies with the whole 1024-byte buffer instead of buf[:n], so the
 // reply carries the zeros the client never sent.
+//
+// Fails: replies-hello, raw-bytes.
 package main
 
 import (

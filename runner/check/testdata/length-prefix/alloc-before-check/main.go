@@ -1,5 +1,7 @@
 // Flaw: allocates the payload before checking the length: a header
 // announcing 4 GiB reserves 4 GiB, even though the frame is then refused.
+//
+// Fails: huge-length.
 package main
 
 import (

@@ -1,6 +1,8 @@
 // Flaw: treats only a clean end of stream as normal; any other error (a
 // frame cut short, a reset, a length over the limit) stops the whole
 // server with log.Fatal.
+//
+// Fails: one-past-limit, huge-length, cut-short-frame, reset-mid-frame.
 package main
 
 import (

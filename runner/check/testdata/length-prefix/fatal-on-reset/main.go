@@ -1,5 +1,7 @@
 // Flaw: a payload read that fails with anything but the end of the
 // stream stops the whole server with log.Fatal: a reset does.
+//
+// Fails: reset-mid-frame.
 package main
 
 import (

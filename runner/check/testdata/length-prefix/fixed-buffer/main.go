@@ -1,5 +1,7 @@
 // Flaw: reads every payload into one fixed 512-byte buffer: a longer frame
 // makes buf[:n] panic, killing the server.
+//
+// Fails: one-frame, largest-frame.
 package main
 
 import (

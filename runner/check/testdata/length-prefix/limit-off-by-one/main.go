@@ -1,5 +1,7 @@
 // Flaw: refuses a length equal to the limit too (>= instead of >), so the
 // largest allowed frame, exactly 16 MiB, is refused.
+//
+// Fails: largest-frame.
 package main
 
 import (

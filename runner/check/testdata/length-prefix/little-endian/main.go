@@ -1,5 +1,8 @@
 // Flaw: reads and writes the length in little-endian byte order (the
 // native order of most machines), not big-endian as the protocol says.
+//
+// Fails: one-frame, empty-frame, chopped-1-byte, coalesced, largest-frame,
+// one-past-limit, huge-length, cut-short-frame, reset-mid-frame.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: takes the length on trust: no limit, so a header announcing 4 GiB
 // makes the server allocate it and wait for a payload that never comes.
+//
+// Fails: one-past-limit, huge-length.
 package main
 
 import (

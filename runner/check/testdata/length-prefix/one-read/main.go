@@ -1,5 +1,7 @@
 // Flaw: trusts one Read to return the whole header, then one Read to
 // return the whole payload: a frame that arrives in pieces is misread.
+//
+// Fails: chopped-1-byte, largest-frame, cut-short-frame.
 package main
 
 import (

@@ -1,6 +1,8 @@
 // Flaw: a payload read that fails with anything but io.EOF stops the
 // whole server with log.Fatal; but a payload cut short gives
 // io.ErrUnexpectedEOF, and a reset gives ECONNRESET.
+//
+// Fails: cut-short-frame, reset-mid-frame.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: wraps the connection in a new bufio.Reader for every frame: what
 // the old reader had already read ahead (the next frames) is lost with it.
+//
+// Fails: coalesced.
 package main
 
 import (

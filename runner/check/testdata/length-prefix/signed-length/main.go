@@ -1,5 +1,7 @@
 // Flaw: reads the length as a signed int32: 4 GiB - 1 becomes -1, passes
 // the limit check, and make([]byte, -1) panics, killing the server.
+//
+// Fails: huge-length.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: skips frames of length 0 as if they were not messages: an empty
 // frame gets no answer.
+//
+// Fails: empty-frame.
 package main
 
 import (

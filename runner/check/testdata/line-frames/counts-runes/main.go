@@ -1,4 +1,6 @@
 // Flaw: answers with the number of characters (runes), not bytes.
+//
+// Fails: few-lines.
 package main
 
 import (

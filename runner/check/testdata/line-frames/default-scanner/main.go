@@ -1,5 +1,9 @@
 // Flaw: reads lines with a bufio.Scanner and its default buffer, whose
 // longest line is 64 KiB with its newline: a 65536-byte line stops it.
+// Its bufio.ScanLines also drops a "\r" before the "\n", and answers an
+// unfinished last line.
+//
+// Fails: longest-line, cut-short-line, raw-bytes.
 package main
 
 import (

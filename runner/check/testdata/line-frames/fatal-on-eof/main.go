@@ -1,5 +1,7 @@
 // Flaw: any read error stops the whole server with log.Fatal, end of
 // stream included; only a line that is too long is handled.
+//
+// Fails: cut-short-line, reset-mid-line.
 package main
 
 import (

@@ -1,6 +1,10 @@
 // Flaw: gives the scanner the right buffer, but stops the whole server
 // with log.Fatal when the scanner fails: on a line that is too long, or a
-// reset.
+// reset. Its bufio.ScanLines also drops a "\r" before the "\n", and
+// answers an unfinished last line.
+//
+// Fails: too-long-line, reset-mid-line, raw-bytes, cut-short-line,
+// endless-line.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: treats only end of stream as a normal end; a reset stops the whole
 // server with log.Fatal.
+//
+// Fails: reset-mid-line.
 package main
 
 import (

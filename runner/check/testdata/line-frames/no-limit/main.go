@@ -1,5 +1,7 @@
 // Flaw: reads lines with ReadString, which grows its result as long as the
 // line goes on: a line over 65536 bytes is answered instead of refused.
+//
+// Fails: too-long-line, endless-line.
 package main
 
 import (

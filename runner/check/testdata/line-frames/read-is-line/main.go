@@ -1,5 +1,8 @@
 // Flaw: takes every Read for one line, the sticky-packet mistake: two
 // lines in one read get one answer, a line cut over two reads gets two.
+//
+// Fails: chopped-1-byte, coalesced, longest-line, too-long-line,
+// cut-short-line, reset-mid-line, endless-line.
 package main
 
 import (

@@ -1,6 +1,8 @@
 // Flaw: makes a new bufio.Reader for every line: what the old reader had
 // already read ahead (the next lines) is lost with it. It has no limit on
 // the line length either.
+//
+// Fails: coalesced, too-long-line, endless-line.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: skips empty lines as if they were not messages: "\\n" gets no
 // answer.
+//
+// Fails: empty-line, chopped-1-byte, coalesced.
 package main
 
 import (

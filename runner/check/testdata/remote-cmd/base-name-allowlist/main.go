@@ -1,5 +1,7 @@
 // A remote-cmd server that checks the allowlist against the last element of
 // argv[0]: "/bin/echo" passes as "echo", and so would "/tmp/evil/echo".
+//
+// Fails: not-allowed.
 package main
 
 import (

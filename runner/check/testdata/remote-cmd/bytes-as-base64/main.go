@@ -1,5 +1,10 @@
 // A remote-cmd server whose reply holds the output as []byte fields:
-// encoding/json writes them in base64, not as text.
+// encoding/json writes them in base64, not as text. Only a reply with
+// empty stdout passes.
+//
+// Fails: echo-hello, shell-metacharacters, not-allowed, output-capped,
+// chopped-1-byte, coalesced-requests, malformed-request, oversize-frame,
+// cut-short-request, reset-mid-request, exit-status.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // A remote-cmd server that reports a command's non-zero exit status as an
 // error, as if the command had not run.
+//
+// Fails: exit-status.
 package main
 
 import (

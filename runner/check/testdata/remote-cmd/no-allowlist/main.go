@@ -1,4 +1,6 @@
 // A remote-cmd server that runs any program a client names.
+//
+// Fails: not-allowed.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // A remote-cmd server that allocates and waits for whatever request length a
 // client sends.
+//
+// Fails: oversize-frame.
 package main
 
 import (

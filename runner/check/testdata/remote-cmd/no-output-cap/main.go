@@ -1,4 +1,6 @@
 // A remote-cmd server that keeps all of a command's output.
+//
+// Fails: output-capped.
 package main
 
 import (

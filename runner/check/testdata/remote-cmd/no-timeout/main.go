@@ -1,4 +1,6 @@
 // A remote-cmd server that lets a command run for as long as it likes.
+//
+// Fails: time-limit.
 package main
 
 import (

@@ -1,5 +1,9 @@
 // A remote-cmd server that reads each request with one Read, trusting it to
-// return exactly one whole frame.
+// return exactly one whole frame, and so never waits for the rest of a
+// 1 GiB one: it answers what it got.
+//
+// Fails: chopped-1-byte, coalesced-requests, oversize-frame,
+// cut-short-request.
 package main
 
 import (

@@ -1,5 +1,8 @@
 // A remote-cmd server that answers one request per connection, then closes
 // it.
+//
+// Fails: not-allowed, output-capped, coalesced-requests, malformed-request,
+// cut-short-request, exit-status.
 package main
 
 import (

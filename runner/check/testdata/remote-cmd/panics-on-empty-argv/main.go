@@ -1,5 +1,7 @@
 // A remote-cmd server that takes argv[0] without checking that argv has one:
 // {"argv":[]} panics the whole server.
+//
+// Fails: malformed-request.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // A remote-cmd server that checks argv[0] against the allowlist, then runs the
 // joined arguments with sh -c: the arguments become shell code.
+//
+// Fails: shell-metacharacters.
 package main
 
 import (

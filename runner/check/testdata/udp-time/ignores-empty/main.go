@@ -1,5 +1,7 @@
 // Flaw: formats the time with the payload as it is, also when it is empty:
 // an empty datagram gets an empty reply.
+//
+// Fails: default-layout, two-clients.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: answers the first datagram and exits, as if UDP had a connection
 // to end.
+//
+// Fails: custom-layouts, two-clients.
 package main
 
 import (

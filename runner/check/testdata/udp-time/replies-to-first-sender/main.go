@@ -1,5 +1,7 @@
 // Flaw: remembers the address of the first client it hears from and sends
 // every reply there.
+//
+// Fails: two-clients.
 package main
 
 import (

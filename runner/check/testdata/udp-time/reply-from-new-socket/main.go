@@ -1,5 +1,7 @@
 // Flaw: sends each reply from a new socket (net.Dial back to the client),
 // so the reply comes from another port than the one the client asked.
+//
+// Fails: default-layout, custom-layouts, two-clients, raw-bytes.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Flaw: reads into a 16-byte buffer: a longer layout is cut to 16 bytes
 // (the rest of a datagram is lost) and formats as something else.
+//
+// Fails: custom-layouts.
 package main
 
 import (

@@ -1,4 +1,6 @@
 // An upload client that prints the reply but exits 0 whatever it says.
+//
+// Fails: server-refuses.
 package main
 
 import (

@@ -1,5 +1,9 @@
 // An upload client that puts the path it was given in the header, not the
 // file's name.
+//
+// Fails: upload-text, upload-binary, upload-empty, upload-large,
+// server-refuses, reply-in-pieces, reply-cut-short, endless-reply,
+// server-resets.
 package main
 
 import (

@@ -1,5 +1,7 @@
 // An upload client that sends the file line by line with a bufio.Scanner, as
 // if it were text: a CR before a LF is lost and a final newline appears.
+//
+// Fails: upload-binary, upload-large.
 package main
 
 import (

@@ -1,4 +1,8 @@
 // An upload client that sends the JSON header without its 4-byte length.
+//
+// Fails: upload-text, upload-binary, upload-empty, upload-large,
+// server-refuses, reply-in-pieces, reply-cut-short, endless-reply,
+// server-resets.
 package main
 
 import (

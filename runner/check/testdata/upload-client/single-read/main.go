@@ -1,5 +1,7 @@
 // An upload client that reads the file with one Read of 64 KiB, trusting it
 // to return the whole file.
+//
+// Fails: upload-large.
 package main
 
 import (

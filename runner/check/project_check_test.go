@@ -33,7 +33,7 @@ func projectSlow() map[string][]string {
 // checker.)
 func projectStarters() map[string][]string {
 	return map[string][]string{
-		"file-upload":   {"name-escapes-dir", "name-with-separator", "bad-checksum", "body-cut-short", "malformed-header", "reset-mid-body", "header-length-limit"},
+		"file-upload":   {"name-escapes-dir", "name-with-separator", "name-windows", "bad-checksum", "body-cut-short", "malformed-header", "reset-mid-body", "header-length-limit"},
 		"upload-client": {"upload-text", "upload-binary", "upload-empty", "upload-large", "server-refuses", "reply-in-pieces", "reply-cut-short", "endless-reply", "server-resets"},
 		"remote-cmd":    {"shell-metacharacters", "not-allowed", "output-capped", "oversize-frame"},
 	}

@@ -2,7 +2,7 @@
 // the next client finds no server.
 //
 // Fails: name-escapes-dir, name-with-separator, name-special, bad-checksum,
-// body-cut-short, header-length-limit, malformed-header, reset-mid-body.
+// body-cut-short, header-length-limit, malformed-header, reset-mid-body, name-windows.
 package main
 
 import (

@@ -3,7 +3,7 @@
 //
 // Fails: two-in-turn, name-escapes-dir, name-with-separator, name-special,
 // bad-checksum, body-cut-short, header-length-limit, malformed-header,
-// reset-mid-body, longest-name.
+// reset-mid-body, longest-name, name-windows.
 package main
 
 import (

@@ -2,7 +2,7 @@
 // ".", ".." or "", and ignores os.Rename's error: such a name is reported
 // stored, and its temporary file stays in DIR.
 //
-// Fails: name-special.
+// Fails: name-special, name-windows.
 package main
 
 import (

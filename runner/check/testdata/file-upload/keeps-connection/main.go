@@ -161,12 +161,29 @@ func validName(name string) error {
 		return errors.New("empty file name")
 	case name == "." || name == "..":
 		return fmt.Errorf("file name %q names a folder", name)
-	case strings.ContainsAny(name, "/\\\x00"):
-		return fmt.Errorf("file name %q holds a separator or NUL", name)
+	case strings.ContainsAny(name, "/\\:\x00"):
+		return fmt.Errorf("file name %q holds a separator, a colon or NUL",
+			name)
+	case strings.HasSuffix(name, ".") || strings.HasSuffix(name, " "):
+		return fmt.Errorf("file name %q ends in a dot or a space", name)
+	case windowsDevice(name):
+		return fmt.Errorf("file name %q is a device on Windows", name)
 	case len(name) > 255:
 		return fmt.Errorf("file name of %d bytes is too long", len(name))
 	}
 	return nil
+}
+
+// windowsDevice reports whether Windows reads name as a device.
+func windowsDevice(name string) bool {
+	base, _, _ := strings.Cut(name, ".")
+	base = strings.ToUpper(strings.TrimRight(base, " "))
+	switch base {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	return len(base) == 4 && (base[:3] == "COM" || base[:3] == "LPT") &&
+		'1' <= base[3] && base[3] <= '9'
 }
 
 // receive copies exactly h.Size bytes from r into dir/h.Name, hashing them

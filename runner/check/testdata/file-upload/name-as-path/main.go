@@ -3,7 +3,7 @@
 // else is as in the reference. ".", "..", "" and NUL fail at the OS, which
 // this program reports correctly.
 //
-// Fails: name-escapes-dir, name-with-separator.
+// Fails: name-escapes-dir, name-with-separator, name-windows.
 package main
 
 import (

@@ -5,7 +5,7 @@
 // Fails: upload-small, upload-empty, upload-large, chopped-header,
 // two-in-turn, name-escapes-dir, name-with-separator, name-special,
 // bad-checksum, body-cut-short, header-length-limit, malformed-header,
-// reset-mid-body, longest-name.
+// reset-mid-body, longest-name, name-windows.
 package main
 
 import (

@@ -1,6 +1,8 @@
 // A file-upload server that refuses the names that are unsafe on Unix
 // but not those Windows reads differently: "NUL" and "C:x" are stored.
 // Everything else is as in the reference.
+//
+// Fails: name-windows.
 package main
 
 import (

@@ -193,7 +193,8 @@ Exit status: 0 all pass, 1 a scenario fails, 2 misuse.`)
 	case len(pos) == 2:
 		path = pos[1]
 	case inWorkspace:
-		path = relativePath(w.ExercisePath(ex.ID))
+		// The exercise's folder: a program may be several files.
+		path = relativePath(filepath.Dir(w.ExercisePath(ex.ID)))
 	default:
 		fmt.Fprintf(env.stderr, "sockbook check: give the program to check (sockbook check %s FILE), or run it in a workspace (sockbook init DIR)\n", ex.ID)
 		return exitUsage

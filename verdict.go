@@ -125,7 +125,8 @@ func checkOne(ctx context.Context, job checkJob, opts check.Options) exerciseVer
 			return v
 		}
 	}
-	prog, err := runner.LoadProgram(job.path)
+	// The exercise's folder: a program may be several files.
+	prog, err := runner.LoadProgram(filepath.Dir(job.path))
 	if err != nil {
 		v.Status, v.Reason = statusError, err.Error()
 		return v

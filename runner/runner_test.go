@@ -565,3 +565,42 @@ func TestAutoRetriesAnInterpreterCrash(t *testing.T) {
 		t.Errorf("no note that the program ran again compiled")
 	}
 }
+
+// TestHostileProgramsCompiled: broken programs end the same way built
+// with the Go compiler as interpreted: a clear failure of the same
+// reason, nothing left running, no port held.
+func TestHostileProgramsCompiled(t *testing.T) {
+	if testing.Short() || !runner.GoAvailable() {
+		t.Skip("builds with the go command")
+	}
+	opts := runner.Options{Command: runnertest.Command(), MaxLines: 300, Builder: gobuild.New(t.TempDir(), runner.Instrumentation)}
+	tests := []struct {
+		server   string
+		reason   runner.Reason
+		contains string
+		timeout  time.Duration
+	}{
+		{"type_error.go", runner.Compile, "type_error.go:8:2: undefined: conn", 0},
+		{"panic_main.go", runner.Panic, "assignment to entry in nil map", 0},
+		{"panic_goroutine.go", runner.Panic, "boom in a handler", 0},
+		{"loop_forever.go", runner.Timeout, "timed out after 1.5s", 1500 * time.Millisecond},
+		{"flood.go", runner.Flood, "printed more than 300 lines", 0},
+		{"never_listens.go", runner.NeverListens, "before it listened", 0},
+		{"wrong_addr.go", runner.WrongAddr, "but it was given -addr", 0},
+		{"os_exit3.go", runner.ExitStatus, "exited with status 3", 0},
+		{"log_fatal.go", runner.ExitStatus, "exited with status 1", 0},
+	}
+	for _, tt := range tests {
+		t.Run(strings.TrimSuffix(tt.server, ".go"), func(t *testing.T) {
+			res, err := runner.Run(context.Background(), runner.Spec{Engine: runner.GoToolchain, Server: load(t, filepath.Join("testdata/hostile", tt.server)), Client: load(t, helloClient), Timeout: tt.timeout}, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, ok := res.Failed(tt.reason)
+			if !ok || !strings.Contains(f.Message, tt.contains) {
+				t.Fatalf("want a %s failure saying %q, got %v", tt.reason, tt.contains, res.Failures)
+			}
+			assertNoLeftovers(t, res)
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package gobuild
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -51,5 +52,14 @@ func TestCleanOutputAndSourceLines(t *testing.T) {
 	want := "exercises/hello-once/main.go:4:2: declared and not used: x\n        x := 1\n        ^"
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestNoGo: without a go command, Build says how to get one.
+func TestNoGo(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, err := New(t.TempDir(), nil).Build(t.Context(), map[string][]byte{"main.go": []byte("package main\n")}, "main.go")
+	if !errors.Is(err, ErrNoGo) || !strings.Contains(err.Error(), "go.dev/dl") {
+		t.Errorf("Build = %v, want ErrNoGo saying where to get Go", err)
 	}
 }

@@ -41,6 +41,18 @@ type recorder struct {
 
 func (r *recorder) emit(ev event.Event) { r.emitAt(event.Now(), ev) }
 
+// start returns the time a socket call starts, having first reported the
+// output the program wrote before it: an event stamped at its start is
+// reported after the call returns, and output read in between must not
+// be stamped after it.
+func (r *recorder) start() time.Duration {
+	t := event.Now()
+	if r.before != nil {
+		r.before(t - 1)
+	}
+	return t
+}
+
 // emitAt reports an event with the time it started. Writes, dials and
 // closes are stamped when the call begins and reads when it returns, so
 // that a read of some bytes never seems to come before their write, even
@@ -219,7 +231,7 @@ func (r *recorder) DialTimeout(network, address string, timeout time.Duration) (
 
 func (r *recorder) dialWith(ctx context.Context, d *net.Dialer, network, address string) (net.Conn, error) {
 	to, redirected := r.target(address)
-	t0 := event.Now()
+	t0 := r.start()
 	c, err := d.DialContext(ctx, network, to)
 	if err != nil {
 		r.emit(event.Event{Kind: event.SockError, Text: "dial " + network + " " + address, Peer: address, Err: errText(err)})
@@ -400,7 +412,7 @@ func (t *tracked) remoteAddr(real net.Addr) net.Addr {
 
 // close runs closeFn and reports the close once.
 func (t *tracked) close(closeFn func() error) error {
-	t0 := event.Now()
+	t0 := t.rec.start()
 	err := closeFn()
 	if t.closed.CompareAndSwap(false, true) {
 		t.rec.emitAt(t0, event.Event{Kind: event.Close, Conn: t.id, Text: "closed"})
@@ -427,7 +439,7 @@ func (c *TCPConn) Read(b []byte) (int, error) {
 
 // Write is net.TCPConn.Write, reported.
 func (c *TCPConn) Write(b []byte) (int, error) {
-	t0 := event.Now()
+	t0 := c.rec.start()
 	n, err := c.TCPConn.Write(b)
 	c.rec.transferAt(t0, event.Write, c.id, b[:n], err, "")
 	return n, err
@@ -449,7 +461,7 @@ func (c *TCPConn) Close() error { return c.close(c.TCPConn.Close) }
 
 // CloseWrite is net.TCPConn.CloseWrite, reported.
 func (c *TCPConn) CloseWrite() error {
-	t0 := event.Now()
+	t0 := c.rec.start()
 	err := c.TCPConn.CloseWrite()
 	c.rec.emitAt(t0, event.Event{Kind: event.CloseWrite, Conn: c.id, Text: "closed the write half (FIN)"})
 	return err
@@ -497,7 +509,7 @@ func (c *UDPConn) Read(b []byte) (int, error) {
 
 // Write is net.UDPConn.Write (a connected socket), reported.
 func (c *UDPConn) Write(b []byte) (int, error) {
-	t0 := event.Now()
+	t0 := c.rec.start()
 	n, err := c.UDPConn.Write(b)
 	c.rec.transferAt(t0, event.WriteTo, c.id, b[:n], err, c.RemoteAddr().String())
 	return n, err
@@ -559,7 +571,7 @@ func (c *UDPConn) WriteToUDP(b []byte, addr *net.UDPAddr) (int, error) {
 			dst = ua
 		}
 	}
-	t0 := event.Now()
+	t0 := c.rec.start()
 	n, err := c.UDPConn.WriteToUDP(b, dst)
 	c.rec.transferAt(t0, event.WriteTo, c.id, b[:n], err, addr.String())
 	return n, err

@@ -25,9 +25,11 @@ func applyLimits(pid int, l Limits) error {
 		value    uint64
 	}{
 		{unix.RLIMIT_AS, uint64(l.Memory + goReservation)},
-		{unix.RLIMIT_NOFILE, uint64(l.OpenFiles)},
-		// Above the limit, so that measuring names the breach first; the
-		// kernel stops a writer too fast for the measurement.
+		// These two sit above the limit, so that measuring names the
+		// breach first (a program that retries an open the kernel
+		// refused would otherwise never go over it); the kernel stops a
+		// program too fast for the measurement.
+		{unix.RLIMIT_NOFILE, uint64(l.OpenFiles + max(l.OpenFiles/4, 16))},
 		{unix.RLIMIT_FSIZE, uint64(l.FileBytes + max(l.FileBytes/4, 64<<20))},
 	} {
 		var old unix.Rlimit

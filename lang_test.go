@@ -67,7 +67,7 @@ func TestLangFlag(t *testing.T) {
 		{i18n.ZH, []string{"run", "basics/hello", "--lang", "en", "--layout", "columns"}, []string{"basics/hello — One message each way, then both close\n"}},
 		{i18n.ZH, []string{"init", t.TempDir()}, []string{"已写入 ", "下一步：cd "}},
 		{i18n.EN, []string{"check", "hello-once", "solutions/hello-once/starter/main.go", "--lang", "zh"}, []string{
-			"用 hello-once 的 4 个场景检查", "未通过：", "第一个失败的场景：", "预期：", "实际：", "这个场景的运行记录", "卡住了？"}},
+			fmt.Sprintf("用 hello-once 的 %d 个场景检查", len(mustFind(t, "hello-once").Scenarios)), "未通过：", "第一个失败的场景：", "预期：", "实际：", "这个场景的运行记录", "卡住了？"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.env.String()+" "+strings.Join(tc.args, " "), func(t *testing.T) {

@@ -522,15 +522,7 @@ func (s *uploadServer) writeEndless(ctx context.Context, c *net.TCPConn) {
 // the body, then makes the connection's close a reset (RST), while the
 // client is still sending.
 func (s *uploadServer) receiveThenReset(ctx context.Context, c *net.TCPConn) *Failure {
-	length, f := s.readFull(ctx, c, 4, "the 4-byte header length")
-	if f != nil {
-		return f
-	}
-	n := binary.BigEndian.Uint32(length)
-	if n == 0 || n > uploadHeaderLimit {
-		return badLengthFailure(length)
-	}
-	raw, f := s.readFull(ctx, c, int(n), fmt.Sprintf("the %d-byte header", n))
+	raw, f := s.readHeader(ctx, c)
 	if f != nil {
 		return f
 	}
@@ -548,15 +540,7 @@ func (s *uploadServer) receiveThenReset(ctx context.Context, c *net.TCPConn) *Fa
 
 // receiveAny reads one well-formed upload, whatever file it holds.
 func (s *uploadServer) receiveAny(ctx context.Context, c *net.TCPConn) *Failure {
-	length, f := s.readFull(ctx, c, 4, "the 4-byte header length")
-	if f != nil {
-		return f
-	}
-	n := binary.BigEndian.Uint32(length)
-	if n == 0 || n > uploadHeaderLimit {
-		return badLengthFailure(length)
-	}
-	raw, f := s.readFull(ctx, c, int(n), fmt.Sprintf("the %d-byte header", n))
+	raw, f := s.readHeader(ctx, c)
 	if f != nil {
 		return f
 	}
@@ -575,17 +559,23 @@ func (s *uploadServer) receiveAny(ctx context.Context, c *net.TCPConn) *Failure 
 	return nil
 }
 
-// receive reads one upload and returns what the client got wrong.
-func (s *uploadServer) receive(ctx context.Context, c net.Conn) *Failure {
+// readHeader reads an upload's 4-byte header length and the header it
+// announces.
+func (s *uploadServer) readHeader(ctx context.Context, c net.Conn) ([]byte, *Failure) {
 	length, f := s.readFull(ctx, c, 4, "the 4-byte header length")
 	if f != nil {
-		return f
+		return nil, f
 	}
 	n := binary.BigEndian.Uint32(length)
 	if n == 0 || n > uploadHeaderLimit {
-		return badLengthFailure(length)
+		return nil, badLengthFailure(length)
 	}
-	raw, f := s.readFull(ctx, c, int(n), fmt.Sprintf("the %d-byte header", n))
+	return s.readFull(ctx, c, int(n), fmt.Sprintf("the %d-byte header", n))
+}
+
+// receive reads one upload and returns what the client got wrong.
+func (s *uploadServer) receive(ctx context.Context, c net.Conn) *Failure {
+	raw, f := s.readHeader(ctx, c)
 	if f != nil {
 		return f
 	}

@@ -112,6 +112,11 @@ func TestTwinFixture(t *testing.T) {
 			wantWords: `paragraph at line 10 has no Chinese outside code: "Note Several lessons here run through sockbook's relay."`,
 		},
 		{
+			name: "a call-out labelled in English",
+			old:  "> **注意**：本章", new: "> **Note**：本章",
+			wantWords: `call-out at line 10 is labelled in English: "Note"`,
+		},
+		{
 			name: "code, numbers and a proper name need no Chinese",
 			old:  "| 调用 | 返回 |", new: "| `Read` | Python |",
 		},
@@ -201,6 +206,9 @@ func untranslated(md []byte) []string {
 		default:
 			return ast.WalkContinue, nil
 		}
+		if label := englishCallout(n, md); label != "" {
+			out = append(out, fmt.Sprintf("call-out at line %d is labelled in English: %q", line(n, md), label))
+		}
 		prose := strings.Join(strings.Fields(proseText(n, md)), " ")
 		if text := strings.Join(strings.Fields(PlainText(n, md)), " "); needsChinese(prose) && !slices.Contains(englishAllowed, text) {
 			out = append(out, fmt.Sprintf("%s at line %d has no Chinese outside code: %q", kind, line(n, md), text))
@@ -208,6 +216,21 @@ func untranslated(md []byte) []string {
 		return ast.WalkSkipChildren, nil
 	})
 	return out
+}
+
+// englishCallout returns the label of a call-out paragraph (a quote that
+// opens with **Note**, **Tip**, **Pitfall** or **Warning**) labelled in
+// English, or "": a Chinese page labels them 注意, 提示, 陷阱 and 警告.
+func englishCallout(n ast.Node, md []byte) string {
+	em, ok := n.FirstChild().(*ast.Emphasis)
+	if n.Kind() != ast.KindParagraph || n.Parent() == nil || n.Parent().Kind() != ast.KindBlockquote || !ok || em.Level != 2 {
+		return ""
+	}
+	label := strings.TrimRight(strings.TrimSpace(PlainText(em, md)), ":：")
+	if slices.Contains([]string{"Note", "Tip", "Pitfall", "Warning"}, label) {
+		return label
+	}
+	return ""
 }
 
 // proseText returns the text of n's inline content outside code spans,

@@ -130,8 +130,12 @@ func startProcess(sp procSpec, msgs chan<- message) (*process, error) {
 		if cfgR, cfgW, err = pipe(); err != nil {
 			return nil, err
 		}
-		cmd.ExtraFiles = []*os.File{evW, cfgR} // descriptors 3 and 4
 		closeAfterStart = append(closeAfterStart, evW, cfgR)
+		if err := passFiles(cmd, evW, cfgR); err != nil {
+			evR.Close()
+			cfgW.Close()
+			return nil, fmt.Errorf("start %s: %w", sp.side, err)
+		}
 		var release chan struct{}
 		if sp.early {
 			sp.config.WaitForStart = true

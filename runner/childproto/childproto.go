@@ -9,18 +9,61 @@
 // itself (package runner/child) needs.
 package childproto
 
-import "sockbook/runner/event"
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"sockbook/runner/event"
+)
 
 // Arg is the first command-line argument that makes a sockbook binary act
 // as a child.
 const Arg = "__child"
 
-// The child's extra file descriptors, as the runner sets them up
+// The child's extra file descriptors, as the runner sets them up on Unix
 // (exec.Cmd.ExtraFiles starts at descriptor 3).
 const (
 	EventsFD = 3 // the child writes Messages here, one JSON object a line
 	ConfigFD = 4 // the child reads its Config here, then perhaps "go\n"
 )
+
+// FilesEnv names the environment variable that tells a child its events
+// and config handles where a process inherits handles but not
+// descriptor numbers (Windows): "EVENTS,CONFIG", in decimal.
+const FilesEnv = "SOCKBOOK_CHILD_FILES"
+
+// FileHandles returns the numbers Files opens: the handles FilesEnv names
+// when it is set, else EventsFD and ConfigFD.
+func FileHandles() (events, config uintptr, err error) {
+	v := os.Getenv(FilesEnv)
+	if v == "" {
+		return EventsFD, ConfigFD, nil
+	}
+	e, c, ok := strings.Cut(v, ",")
+	en, err1 := strconv.ParseUint(e, 10, 64)
+	cn, err2 := strconv.ParseUint(c, 10, 64)
+	if !ok || err1 != nil || err2 != nil {
+		return 0, 0, fmt.Errorf("%s=%q: want two handles, EVENTS,CONFIG", FilesEnv, v)
+	}
+	return uintptr(en), uintptr(cn), nil
+}
+
+// Files returns the child's events and config files: the handles FilesEnv
+// names when it is set, else descriptors EventsFD and ConfigFD.
+func Files() (events, config *os.File, err error) {
+	ev, cfg, err := FileHandles()
+	if err != nil {
+		return nil, nil, err
+	}
+	events, config = os.NewFile(ev, "events"), os.NewFile(cfg, "config")
+	if events == nil || config == nil {
+		return nil, nil, errors.New("no events or config file: this program is started by sockbook's runner, not by hand")
+	}
+	return events, config, nil
+}
 
 // HandOverEnv and HandOverBufferedEnv carry a child's config, and what it
 // had already read past the config on the config descriptor, to the

@@ -3,7 +3,6 @@ package netwire
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -34,10 +33,9 @@ type Session struct {
 // environment when a child handed its program over to a compiled one
 // (see childproto.HandOverEnv), else from the config descriptor.
 func Open() (*Session, error) {
-	events := os.NewFile(childproto.EventsFD, "events")
-	configFile := os.NewFile(childproto.ConfigFD, "config")
-	if events == nil || configFile == nil {
-		return nil, errors.New("sockbook: this program is started by sockbook's runner, not by hand")
+	events, configFile, err := childproto.Files()
+	if err != nil {
+		return nil, fmt.Errorf("sockbook: %w", err)
 	}
 	s := &Session{configFile: configFile}
 	var rest io.Reader

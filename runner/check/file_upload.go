@@ -120,9 +120,12 @@ func fileUpload() Exercise {
 			{
 				Name:  "name-windows",
 				Local: true,
-				Doc:   `The names Windows reads as a device, a drive or another name ("NUL", "com1.txt", "Aux ", "C:x" and "notes.txt.") are refused with {"ok":false}, no file is created, and the next client is served.`,
+				Doc:   `The names Windows reads as a device, a drive or another name ("NUL", "com1.txt", "Aux ", "lpt9.dat", "C:x" and "notes.txt.") are refused with {"ok":false}, no file is created, and the next client is served; names that only look like a device ("com10.txt", "com-.txt", "nullify.go") are stored.`,
 				Run: func(ctx context.Context, env *Env) error {
-					return uploadRefusedNames(ctx, env, []string{"NUL", "com1.txt", "Aux ", "C:x", "notes.txt."})
+					if err := uploadRefusedNames(ctx, env, []string{"NUL", "com1.txt", "Aux ", "lpt9.dat", "C:x", "notes.txt."}); err != nil {
+						return err
+					}
+					return uploadLookAlikes(ctx, env, []string{"com10.txt", "com-.txt", "nullify.go"})
 				},
 			},
 			{
@@ -352,11 +355,32 @@ func earlyAnswer(ctx context.Context, l *link, what string, err error) error {
 // after a bad upload, then checks that the upload folder holds exactly the
 // files in keep and that one.
 func nextClientStored(ctx context.Context, s *session, dir string, keep []uploadedFile) error {
-	next := newUploadedFile("next.txt", []byte("the next client\n"))
+	next := nextUpload()
 	if err := storeUpload(ctx, s, next, "the next client's upload", replyWait); err != nil {
 		return err
 	}
 	return folderHolds(ctx, dir, append(keep, next))
+}
+
+// nextUpload is the file nextClientStored uploads.
+func nextUpload() uploadedFile {
+	return newUploadedFile("next.txt", []byte("the next client\n"))
+}
+
+// uploadLookAlikes uploads a file under each of names, which only look
+// like names the server must refuse, after uploadRefusedNames has left
+// the next client's file: each must be stored.
+func uploadLookAlikes(ctx context.Context, env *Env, names []string) error {
+	s := newSession(env)
+	kept := []uploadedFile{nextUpload()}
+	for _, name := range names {
+		f := newUploadedFile(name, []byte("an ordinary name: "+name+"\n"))
+		if err := storeUpload(ctx, s, f, fmt.Sprintf("the upload named %q, which is not a device name", name), replyWait); err != nil {
+			return err
+		}
+		kept = append(kept, f)
+	}
+	return folderHolds(ctx, env.Dir, kept)
 }
 
 // uploadAndCheck uploads f and checks that it is stored byte for byte.

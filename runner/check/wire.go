@@ -14,7 +14,6 @@ import (
 	"net"
 	"os"
 	"strconv"
-	"syscall"
 	"time"
 
 	"sockbook/runner/event"
@@ -79,7 +78,7 @@ func (s *session) dial(ctx context.Context) (*link, error) {
 	// A reset in answer to connecting is not the listening server's doing:
 	// the kernel sends it when the new connection happens to reuse the
 	// ports of an old one still in TIME_WAIT. Another try picks new ports.
-	for try := 0; try < 3 && errors.Is(err, syscall.ECONNRESET); try++ {
+	for try := 0; try < 3 && event.IsReset(err); try++ {
 		c, err = d.DialContext(ctx, "tcp", s.env.Addr)
 	}
 	s.conns++
@@ -375,7 +374,7 @@ func (l *link) resetAndSettle(ctx context.Context) error {
 // closedByPeer reports whether err says the other side closed the
 // connection, in an orderly way or by a reset.
 func closedByPeer(err error) bool {
-	return errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
+	return errors.Is(err, io.EOF) || event.IsReset(err) || event.IsBrokenPipe(err)
 }
 
 func isTimeout(err error) bool { return errors.Is(err, os.ErrDeadlineExceeded) }
@@ -387,9 +386,9 @@ func errorText(err error) string {
 		return "no error"
 	case errors.Is(err, io.EOF):
 		return "the connection closed by the server (end of stream)"
-	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
+	case event.IsReset(err), event.IsBrokenPipe(err):
 		return "the connection reset by the server"
-	case errors.Is(err, syscall.ECONNREFUSED):
+	case event.IsRefused(err):
 		return "connection refused: nothing listens there (has the server exited?)"
 	case isTimeout(err):
 		return "nothing within the time allowed"

@@ -132,15 +132,15 @@ func errText(err error) string {
 		return "EOF"
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		return "deadline exceeded"
-	case errors.Is(err, syscall.ECONNRESET):
+	case event.IsReset(err):
 		return "connection reset by peer"
-	case errors.Is(err, syscall.EPIPE):
+	case event.IsBrokenPipe(err):
 		return "broken pipe"
 	case errors.Is(err, net.ErrClosed):
 		return "use of closed connection"
-	case errors.Is(err, syscall.ECONNREFUSED):
+	case event.IsRefused(err):
 		return "connection refused"
-	case errors.Is(err, syscall.EADDRINUSE):
+	case event.IsAddrInUse(err):
 		return "address already in use"
 	}
 	return err.Error()

@@ -10,7 +10,6 @@ import (
 	"os"
 	"runtime"
 	"sync"
-	"syscall"
 	"time"
 
 	"sockbook/runner/event"
@@ -404,7 +403,7 @@ func (p *pump) readEnded(err error) {
 	if !c.breakOff() {
 		return
 	}
-	if errors.Is(err, syscall.ECONNRESET) {
+	if event.IsReset(err) {
 		r.emit(c.k, fmt.Sprintf("%s: reset from %s, resetting %s", p.d.name(), p.d.from(), p.d.to()), 0, err)
 	} else {
 		r.emit(c.k, fmt.Sprintf("%s: reading from %s failed, resetting %s", p.d.name(), p.d.from(), p.d.to()), 0, err)

@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/netip"
 	"strings"
-	"syscall"
 	"time"
 
 	"sockbook/runner/event"
@@ -160,7 +159,7 @@ func (r *Relay) readUpstream(k int, uc *net.UDPConn, out chan<- []byte) {
 			if r.closing() || errors.Is(err, net.ErrClosed) {
 				return
 			}
-			if errors.Is(err, syscall.ECONNREFUSED) {
+			if event.IsRefused(err) {
 				// An ICMP "port unreachable" for an earlier datagram: no
 				// server there (yet, or any more). Later ones may get through.
 				r.emit(k, serverToClient.name()+": server unreachable", 0, err)

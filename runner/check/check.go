@@ -9,7 +9,11 @@ package check
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os/exec"
+	"runtime"
+	"strings"
 	"time"
 
 	"sockbook/runner/event"
@@ -35,7 +39,36 @@ type Exercise struct {
 	// ServerArgs returns the flags the learner's server gets after -addr
 	// (for example -dir for file-upload). Nil means none.
 	ServerArgs func(env *Env) []string
-	Scenarios  []Scenario
+	// Needs names the programs the scenarios have the learner's program
+	// start (remote-cmd's echo, cat, dd and sleep): a check that cannot
+	// find one on PATH is an error, not a verdict.
+	Needs     []string
+	Scenarios []Scenario
+}
+
+// findNeeds returns an error naming the programs ex needs that are not
+// on PATH, with where Windows, which has none of them of its own, gets
+// them.
+func findNeeds(ex Exercise) error {
+	var missing []string
+	for _, name := range ex.Needs {
+		if _, err := exec.LookPath(name); err != nil {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	verb := "are"
+	if len(missing) == 1 {
+		verb = "is"
+	}
+	msg := fmt.Sprintf("check %s: its scenarios have your program run %s, and %s %s not on PATH here, so it cannot be checked on this machine",
+		ex.ID, strings.Join(ex.Needs, ", "), strings.Join(missing, ", "), verb)
+	if runtime.GOOS == "windows" {
+		msg += `: Windows has none of them of its own; Git for Windows has them in C:\Program Files\Git\usr\bin, which you can add to PATH`
+	}
+	return errors.New(msg)
 }
 
 // Scenario is one named test of the learner's program. For a server

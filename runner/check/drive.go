@@ -78,6 +78,11 @@ func Run(ctx context.Context, ex Exercise, prog runner.Program, opts Options) (*
 		}
 		rep.Program = opts.Connect
 	}
+	if opts.Connect == "" {
+		if err := findNeeds(ex); err != nil {
+			return nil, err
+		}
+	}
 	var stop string // set when no later scenario can pass (the program does not compile)
 	for _, sc := range ex.Scenarios {
 		if len(opts.Only) > 0 && !contains(opts.Only, sc.Name) {

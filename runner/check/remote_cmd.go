@@ -83,6 +83,7 @@ func remoteCmd() Exercise {
 		ServerArgs: func(*Env) []string {
 			return []string{"-allow", allowList}
 		},
+		Needs: []string{"echo", "cat", "dd", "sleep"},
 		Scenarios: []Scenario{
 			{
 				Name: "echo-hello",

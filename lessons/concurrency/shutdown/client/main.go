@@ -27,7 +27,7 @@ func main() {
 
 	// The listener is gone: the system itself refuses new connections.
 	_, err := net.Dial("tcp", *addr)
-	if errors.Is(err, syscall.ECONNREFUSED) {
+	if isRefused(err) {
 		fmt.Println("third: connection refused")
 	} else {
 		log.Fatalf("third: wanted connection refused, got %v", err)
@@ -35,6 +35,14 @@ func main() {
 
 	say(first, "first", "job two") // still served after the shutdown
 	first.Close()
+}
+
+// isRefused reports whether err is a refused connection, on Unix and on
+// Windows (WSAECONNREFUSED, 10061).
+func isRefused(err error) bool {
+	var errno syscall.Errno
+	return errors.As(err, &errno) &&
+		(errno == syscall.ECONNREFUSED || errno == 10061)
 }
 
 func dial(addr string) net.Conn {

@@ -4,13 +4,17 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"sockbook/content/i18n"
+	"sockbook/content/render"
 	"sockbook/runner/runnertest"
 )
 
@@ -123,6 +127,40 @@ func TestTextsTranslated(t *testing.T) {
 		for _, a := range args {
 			if s := fmt.Sprint(a); !strings.Contains(gz, s) {
 				t.Errorf("%s: the Chinese leaves out argument %s: %q", name, s, gz)
+			}
+		}
+	}
+}
+
+// TestReadChineseThroughTheBinary: with a Chinese locale, the built
+// binary's `read sticky` is the Chinese chapter, and at 60, 80 and 100
+// columns every line of prose fits and none starts with punctuation that
+// closes or ends with one that opens (code boxes and transcripts, drawn
+// with │, are not wrapped).
+func TestReadChineseThroughTheBinary(t *testing.T) {
+	bin := runnertest.Command()[0] // the sockbook binary, without the child's argument
+	for _, width := range []int{60, 80, 100} {
+		cmd := exec.Command(bin, "read", "sticky", "--width", fmt.Sprint(width))
+		cmd.Env = append(os.Environ(), "LANG=zh_CN.UTF-8", "LC_ALL=", "LC_MESSAGES=", "NO_COLOR=1")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("read sticky --width %d: %v", width, err)
+		}
+		if !strings.HasPrefix(string(out), "粘包（sticky packets）：一条消息在哪里结束？") {
+			t.Fatalf("width %d: not the Chinese chapter:\n%.300s", width, out)
+		}
+		for _, line := range strings.Split(strings.TrimRight(string(out), "\n"), "\n") {
+			if strings.Contains(line, "│") || strings.HasPrefix(line, "  ") {
+				continue
+			}
+			if w := render.VisibleWidth(line); w > width {
+				t.Errorf("width %d: a line of %d columns: %q", width, w, line)
+			}
+			if first, _ := utf8.DecodeRuneInString(line); strings.ContainsRune("，。、；：？！）」』》", first) {
+				t.Errorf("width %d: a line starts with %q: %q", width, first, line)
+			}
+			if last, _ := utf8.DecodeLastRuneInString(line); strings.ContainsRune("（「『《", last) {
+				t.Errorf("width %d: a line ends with %q: %q", width, last, line)
 			}
 		}
 	}

@@ -154,6 +154,8 @@ func checkBinary(t *testing.T, ex Exercise, bin, dir string, wantFail ...string)
 				var f *Failure
 				if !errors.As(err, &f) {
 					t.Errorf("%s/%s failed with %v, not a *Failure: a checker error, not the program's", ex.ID, sc.Name, err)
+				} else {
+					explainedInChinese(t, ex.ID, sc.Name, f)
 				}
 			}
 		})

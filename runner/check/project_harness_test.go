@@ -217,6 +217,8 @@ func projectJudge(t *testing.T, p projectProgram, sc Scenario, err error) {
 		t.Errorf("%s failed %s/%s: %v", p.c.dir, p.ex.ID, sc.Name, err)
 	case want && !errors.As(err, &f):
 		t.Errorf("%s/%s failed with %v, not a *Failure: a checker error, not the program's", p.ex.ID, sc.Name, err)
+	case want:
+		explainedInChinese(t, p.ex.ID, sc.Name, f)
 	}
 }
 
